@@ -1,0 +1,204 @@
+package domain
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// The JSON form of a document is a nested tree, easy to write by hand: the
+// templates in assets/ are kept in it, and `orgdraft show --json` prints it.
+
+type jsonDoc struct {
+	Title           string      `json:"title"`
+	Company         string      `json:"company,omitempty"`
+	Version         string      `json:"version,omitempty"`
+	Status          string      `json:"status,omitempty"`
+	EffectiveDate   string      `json:"effectiveDate,omitempty"`
+	Confidentiality string      `json:"confidentiality,omitempty"`
+	StatedTotal     int         `json:"statedTotal,omitempty"`
+	Notes           string      `json:"notes,omitempty"`
+	SignOffs        []SignOff   `json:"signOffs,omitempty"`
+	Page            *jsonPage   `json:"page,omitempty"`
+	Nodes           []*jsonNode `json:"nodes"`
+	Links           []jsonLink  `json:"links,omitempty"`
+}
+
+type jsonPage struct {
+	Paper         string `json:"paper,omitempty"`
+	Landscape     bool   `json:"landscape,omitempty"`
+	LeftToRight   bool   `json:"leftToRight,omitempty"`
+	CompactLeaves bool   `json:"compactLeaves,omitempty"`
+}
+
+type jsonNode struct {
+	Key            string      `json:"key,omitempty"` // for links only
+	Kind           string      `json:"kind"`
+	Name           string      `json:"name"`
+	Head           bool        `json:"head,omitempty"`
+	Planned        int         `json:"planned,omitempty"`
+	Filled         int         `json:"filled,omitempty"`
+	Concurrent     bool        `json:"concurrent,omitempty"`
+	Grade          string      `json:"grade,omitempty"`
+	Hours          string      `json:"hours,omitempty"`
+	Notes          string      `json:"notes,omitempty"`
+	Duties         []string    `json:"duties,omitempty"`
+	Qualifications []string    `json:"qualifications,omitempty"`
+	Functions      []string    `json:"functions,omitempty"`
+	Collapsed      bool        `json:"collapsed,omitempty"`
+	Offset         *Offset     `json:"offset,omitempty"`
+	Children       []*jsonNode `json:"children,omitempty"`
+}
+
+type jsonLink struct {
+	From  string `json:"from"`
+	To    string `json:"to"`
+	Label string `json:"label,omitempty"`
+}
+
+// DecodeJSON reads a document in its JSON tree form. Unknown fields, bad
+// kinds, empty names, negative headcounts and links to unknown keys are
+// errors naming the box.
+func DecodeJSON(r io.Reader) (*Document, error) {
+	var jd jsonDoc
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&jd); err != nil {
+		return nil, fmt.Errorf("reading the document: %w", err)
+	}
+	status, err := ParseStatus(jd.Status)
+	if err != nil {
+		return nil, err
+	}
+	info := NewDocument().Info
+	info.Title, info.Company, info.Status = jd.Title, jd.Company, status
+	info.EffectiveDate, info.StatedTotal, info.Notes = jd.EffectiveDate, jd.StatedTotal, jd.Notes
+	if jd.Version != "" {
+		info.Version = jd.Version
+	}
+	if jd.Confidentiality != "" {
+		info.Confidentiality = jd.Confidentiality
+	}
+	if jd.SignOffs != nil {
+		info.SignOffs = jd.SignOffs
+	}
+	if p := jd.Page; p != nil {
+		info.Page = PageSettings{Paper: p.Paper, Landscape: p.Landscape, LeftToRight: p.LeftToRight, CompactLeaves: p.CompactLeaves}
+		if info.Page.Paper == "" {
+			info.Page.Paper = "A4"
+		}
+	}
+
+	var nodes []Node
+	keys := map[string]NodeID{}
+	type item struct {
+		n      *jsonNode
+		parent NodeID
+	}
+	// Iterative pre-order so that nesting depth is bounded only by the
+	// JSON decoder.
+	stack := make([]item, 0, len(jd.Nodes))
+	for i := len(jd.Nodes) - 1; i >= 0; i-- {
+		stack = append(stack, item{jd.Nodes[i], 0})
+	}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		kind, err := ParseKind(it.n.Kind)
+		if err != nil {
+			return nil, fmt.Errorf("box %q: %w", it.n.Name, err)
+		}
+		n := Node{
+			ID: NodeID(len(nodes) + 1), Parent: it.parent, Kind: kind, Name: it.n.Name, Head: it.n.Head,
+			Planned: it.n.Planned, Filled: it.n.Filled, Concurrent: it.n.Concurrent, Grade: it.n.Grade,
+			Hours: it.n.Hours, Notes: it.n.Notes, Duties: it.n.Duties, Qualifications: it.n.Qualifications,
+			Functions: it.n.Functions, Collapsed: it.n.Collapsed,
+		}
+		if it.n.Offset != nil {
+			n.Offset = *it.n.Offset
+		}
+		if err := checkNode(&n); err != nil {
+			return nil, fmt.Errorf("box %q: %w", it.n.Name, err)
+		}
+		if it.n.Key != "" {
+			if _, dup := keys[it.n.Key]; dup {
+				return nil, fmt.Errorf("box %q: key %q is used twice", n.Name, it.n.Key)
+			}
+			keys[it.n.Key] = n.ID
+		}
+		nodes = append(nodes, n)
+		for i := len(it.n.Children) - 1; i >= 0; i-- {
+			stack = append(stack, item{it.n.Children[i], n.ID})
+		}
+	}
+	var links []Link
+	for i, l := range jd.Links {
+		from, ok1 := keys[l.From]
+		to, ok2 := keys[l.To]
+		if !ok1 || !ok2 {
+			return nil, fmt.Errorf("link %d: unknown box key %q or %q", i+1, l.From, l.To)
+		}
+		links = append(links, Link{ID: LinkID(i + 1), From: from, To: to, Label: l.Label})
+	}
+	d, err := Restore(info, nodes, links)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range d.nodes {
+		if n.Head && !canHead(d, n) {
+			return nil, fmt.Errorf("box %q: %w", n.Name, ErrHeadNeedUnit)
+		}
+		if n.Head && d.headExcept(n.Parent, n.ID) != 0 {
+			return nil, fmt.Errorf("box %q: its unit has two heads", n.Name)
+		}
+	}
+	return d, nil
+}
+
+// EncodeJSON writes the document in its JSON tree form, indented.
+func EncodeJSON(w io.Writer, d *Document) error {
+	jd := jsonDoc{
+		Title: d.Info.Title, Company: d.Info.Company, Version: d.Info.Version, Status: d.Info.Status.String(),
+		EffectiveDate: d.Info.EffectiveDate, Confidentiality: d.Info.Confidentiality,
+		StatedTotal: d.Info.StatedTotal, Notes: d.Info.Notes, SignOffs: d.Info.SignOffs,
+		Page: &jsonPage{Paper: d.Info.Page.Paper, Landscape: d.Info.Page.Landscape,
+			LeftToRight: d.Info.Page.LeftToRight, CompactLeaves: d.Info.Page.CompactLeaves},
+		Nodes: []*jsonNode{},
+	}
+	linked := map[NodeID]bool{}
+	for _, l := range d.links {
+		linked[l.From], linked[l.To] = true, true
+	}
+	byID := map[NodeID]*jsonNode{}
+	d.Walk(func(n *Node) bool {
+		jn := &jsonNode{
+			Kind: n.Kind.String(), Name: n.Name, Head: n.Head, Planned: n.Planned, Filled: n.Filled,
+			Concurrent: n.Concurrent, Grade: n.Grade, Hours: n.Hours, Notes: n.Notes, Duties: n.Duties,
+			Qualifications: n.Qualifications, Functions: n.Functions, Collapsed: n.Collapsed,
+		}
+		if n.Offset != (Offset{}) {
+			o := n.Offset
+			jn.Offset = &o
+		}
+		if linked[n.ID] {
+			jn.Key = fmt.Sprint(n.ID)
+		}
+		byID[n.ID] = jn
+		if p := byID[n.Parent]; p != nil {
+			p.Children = append(p.Children, jn)
+		} else {
+			jd.Nodes = append(jd.Nodes, jn)
+		}
+		return true
+	})
+	for _, l := range d.links {
+		if d.nodes[l.From] == nil || d.nodes[l.To] == nil {
+			continue // dangling: the validation report names it
+		}
+		jd.Links = append(jd.Links, jsonLink{From: fmt.Sprint(l.From), To: fmt.Sprint(l.To), Label: l.Label})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(jd)
+}
