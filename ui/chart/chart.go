@@ -1,0 +1,239 @@
+// Package chart turns a document into a drawn chart: the text of every box
+// measured with the one measurer, every box placed by the one layout. The
+// editor's canvas and the PDF writer both draw a *Chart, so the screen and
+// the paper show the same picture. It imports neither fyne nor the PDF
+// library.
+package chart
+
+import (
+	"fmt"
+
+	"orgdraft/domain"
+	"orgdraft/domain/layout"
+	"orgdraft/ui/measure"
+)
+
+// Box is one drawn box.
+type Box struct {
+	ID   domain.NodeID
+	Rect layout.Rect // points; top-left origin, y grows downward
+	Kind domain.Kind
+	// Head marks the head of a unit; Concurrent a position held by someone
+	// counted elsewhere (兼); Vacant a position with fewer people in post
+	// than planned, shown only once the document records filled headcount.
+	Head, Concurrent, Vacant bool
+	// Hidden is how many boxes are folded away below a collapsed box.
+	Hidden int
+	// Lines is the box's text, relative to Rect's top-left corner.
+	Lines []measure.PlacedLine
+}
+
+// Line is a connector polyline between two boxes; Dotted marks a
+// dotted-line link rather than a line of the tree.
+type Line struct {
+	Points   []layout.Point
+	Dotted   bool
+	From, To domain.NodeID
+}
+
+// Chart is a laid-out document.
+type Chart struct {
+	Boxes []Box // visible boxes in pre-order
+	Lines []Line
+	// Bounds holds every box and line.
+	Bounds layout.Rect
+	// Overlaps lists pairs of boxes that manual arranging made overlap.
+	Overlaps [][2]domain.NodeID
+
+	index map[domain.NodeID]int
+}
+
+// Box returns the drawn box of id, if it is visible.
+func (c *Chart) Box(id domain.NodeID) (*Box, bool) {
+	i, ok := c.index[id]
+	if !ok {
+		return nil, false
+	}
+	return &c.Boxes[i], true
+}
+
+// At returns the topmost box under the point p, if any. Later boxes are
+// drawn over earlier ones, so the search runs backwards.
+func (c *Chart) At(p layout.Point) (domain.NodeID, bool) {
+	for i := len(c.Boxes) - 1; i >= 0; i-- {
+		r := c.Boxes[i].Rect
+		if p.X >= r.X && p.X <= r.X+r.W && p.Y >= r.Y && p.Y <= r.Y+r.H {
+			return c.Boxes[i].ID, true
+		}
+	}
+	return 0, false
+}
+
+// Options choose what to draw and how.
+type Options struct {
+	LeftToRight   bool
+	CompactLeaves bool
+	// Root limits the chart to one box and its subtree (0 = the whole
+	// document), for a page per unit.
+	Root     domain.NodeID
+	Measurer *measure.Measurer
+	Style    measure.BoxStyle
+	// Layout tunes the gaps; its orientation and compact fields are set
+	// from the two fields above.
+	Layout layout.Options
+}
+
+// OptionsFor returns the document's own chart options with the bundled
+// font and the default box style.
+func OptionsFor(d *domain.Document) Options {
+	return Options{
+		LeftToRight:   d.Info.Page.LeftToRight,
+		CompactLeaves: d.Info.Page.CompactLeaves,
+		Measurer:      measure.Default(),
+		Style:         measure.DefaultBoxStyle(),
+	}
+}
+
+// Build measures and lays out the document.
+func Build(d *domain.Document, opt Options) (*Chart, error) {
+	if opt.Measurer == nil {
+		opt.Measurer = measure.Default()
+	}
+	if opt.Style == (measure.BoxStyle{}) {
+		opt.Style = measure.DefaultBoxStyle()
+	}
+	var nodes []*domain.Node
+	collect := func(n *domain.Node) bool { nodes = append(nodes, n); return true }
+	if opt.Root != 0 {
+		if d.Node(opt.Root) == nil {
+			return nil, fmt.Errorf("chart: %w: %d", domain.ErrNoSuchNode, opt.Root)
+		}
+		d.WalkSubtree(opt.Root, collect)
+	} else {
+		d.Walk(collect)
+	}
+
+	n := len(nodes)
+	index := make(map[domain.NodeID]int, n)
+	in := layout.Input{
+		Parent: make([]int32, n),
+		Size:   make([]layout.Size, n),
+		Flags:  make([]layout.Flags, n),
+	}
+	roll := d.Rollup()
+	tracksFilled := d.Total().Filled > 0
+	texts := make([]measure.BoxLines, n)
+	hidden := hiddenCounts(nodes)
+	for i, nd := range nodes {
+		index[nd.ID] = i
+		in.Parent[i] = -1
+		if p, ok := index[nd.Parent]; ok && nd.ID != opt.Root {
+			in.Parent[i] = int32(p)
+		}
+		texts[i] = opt.Measurer.Box(nd.Name, details(nd, roll[nd.ID], tracksFilled, hidden[i]), opt.Style)
+		in.Size[i] = layout.Size{W: texts[i].W, H: texts[i].H}
+		in.Flags[i] = flags(nd)
+		if nd.Offset != (domain.Offset{}) {
+			if in.Offset == nil {
+				in.Offset = make([]layout.Point, n)
+			}
+			in.Offset[i] = layout.Point{X: nd.Offset.X, Y: nd.Offset.Y}
+		}
+	}
+	for _, l := range d.Links() {
+		from, ok1 := index[l.From]
+		to, ok2 := index[l.To]
+		if ok1 && ok2 {
+			in.Links = append(in.Links, [2]int32{int32(from), int32(to)})
+		}
+	}
+
+	lo := opt.Layout
+	lo.LeftToRight, lo.CompactLeaves = opt.LeftToRight, opt.CompactLeaves
+	res, err := layout.Layout(in, lo)
+	if err != nil {
+		return nil, fmt.Errorf("chart: %w", err)
+	}
+
+	c := &Chart{Bounds: res.Bounds, index: make(map[domain.NodeID]int, n)}
+	for i, nd := range nodes {
+		if !res.Visible[i] {
+			continue
+		}
+		c.index[nd.ID] = len(c.Boxes)
+		c.Boxes = append(c.Boxes, Box{
+			ID: nd.ID, Rect: res.Boxes[i], Kind: nd.Kind, Head: nd.Head,
+			Concurrent: nd.Concurrent,
+			Vacant:     tracksFilled && nd.Kind.IsPosition() && nd.Filled < nd.Planned,
+			Hidden:     int(res.Hidden[i]),
+			Lines:      texts[i].Lines(),
+		})
+	}
+	for _, cn := range res.Connectors {
+		c.Lines = append(c.Lines, Line{
+			Points: cn.Points, Dotted: cn.Dotted,
+			From: nodes[cn.From].ID, To: nodes[cn.To].ID,
+		})
+	}
+	for _, o := range res.Overlaps {
+		c.Overlaps = append(c.Overlaps, [2]domain.NodeID{nodes[o[0]].ID, nodes[o[1]].ID})
+	}
+	return c, nil
+}
+
+// flags maps a box's kind and view settings to the layout's flags.
+func flags(n *domain.Node) layout.Flags {
+	var f layout.Flags
+	if n.Kind == domain.KindAssistant {
+		f |= layout.Assistant
+	}
+	if n.Collapsed {
+		f |= layout.Collapsed
+	}
+	return f
+}
+
+// hiddenCounts returns, for every collapsed node (in pre-order), how many
+// boxes it folds away, so the box can say so. The pre-order list is walked
+// backwards, adding every subtree's size to its parent.
+func hiddenCounts(nodes []*domain.Node) []int {
+	size := make(map[domain.NodeID]int, len(nodes))
+	out := make([]int, len(nodes))
+	for i := len(nodes) - 1; i >= 0; i-- {
+		nd := nodes[i]
+		if nd.Collapsed {
+			out[i] = size[nd.ID]
+		}
+		size[nd.Parent] += size[nd.ID] + 1
+	}
+	return out
+}
+
+// details are the lines under a box's name: its headcount (rolled up for a
+// unit), its grade, and how much a collapsed box hides. They are written
+// in Chinese like the rest of the printed document.
+func details(n *domain.Node, roll domain.Headcount, tracksFilled bool, hidden int) []string {
+	var lines []string
+	h := roll
+	if n.Kind.IsPosition() {
+		h = domain.Headcount{Planned: n.Planned, Filled: n.Filled}
+	}
+	count := fmt.Sprintf("编制 %d人", h.Planned)
+	if tracksFilled {
+		count = fmt.Sprintf("编制 %d / 在岗 %d", h.Planned, h.Filled)
+	}
+	switch {
+	case n.Concurrent && h.Planned == 0:
+		count = "兼任"
+	case n.Concurrent:
+		count += "（兼）"
+	}
+	if n.Kind.IsPosition() && n.Grade != "" {
+		count += " · " + n.Grade
+	}
+	lines = append(lines, count)
+	if hidden > 0 {
+		lines = append(lines, fmt.Sprintf("（已折叠 %d 个框）", hidden))
+	}
+	return lines
+}
