@@ -545,10 +545,12 @@ func (c *SetHead) Do(d *Document) (Change, error) {
 // Undo implements Command.
 func (c *SetHead) Undo(d *Document) Change {
 	d.nodes[c.ID].Head = c.wasHead
+	ch := Change{Nodes: []NodeID{c.ID}}
 	if c.previous != 0 {
 		d.nodes[c.previous].Head = true
+		ch.Nodes = append(ch.Nodes, c.previous)
 	}
-	return Change{Nodes: []NodeID{c.ID, c.previous}}
+	return ch
 }
 
 // ---- links ----
