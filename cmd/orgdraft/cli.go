@@ -1,0 +1,319 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"orgdraft/assets"
+	"orgdraft/domain"
+	"orgdraft/storage"
+)
+
+const usage = `OrgDraft 组织架构设计器
+
+Usage:
+  orgdraft                              describe the sample document (the editor window comes in a later release)
+  orgdraft templates                    list the built-in templates
+  orgdraft new [-template ID] FILE      create FILE.orgdraft, blank or from a template
+  orgdraft show [-json] FILE|@ID        print the chart: boxes, headcounts, direct superiors
+  orgdraft check FILE|@ID               print the checks; exit status 1 when there are errors
+
+FILE is an .orgdraft document; @ID names a built-in template instead.
+Messages follow LANG (zh_* gives Chinese); -lang zh|en overrides it.
+`
+
+// exit statuses
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitUsage    = 2
+	exitFailed   = 3
+)
+
+// run executes the command line and returns the exit status. It is main
+// without os.Exit, so tests can call it.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		return describeSample(stdout, stderr)
+	}
+	cmd, rest := args[0], args[1:]
+	var err error
+	status := exitOK
+	switch cmd {
+	case "templates":
+		err = listTemplates(rest, stdout)
+	case "new":
+		err = newDocument(rest, stdout)
+	case "show":
+		err = show(rest, stdout)
+	case "check":
+		status, err = check(rest, stdout)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "orgdraft: unknown command %q\n\n%s", cmd, usage)
+		return exitUsage
+	}
+	var ue usageError
+	switch {
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "orgdraft %s: %v\n\n%s", cmd, err, usage)
+		return exitUsage
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	case err != nil:
+		fmt.Fprintf(stderr, "orgdraft %s: %v\n", cmd, err)
+		return exitFailed
+	}
+	return status
+}
+
+// usageError marks a wrong command line (as opposed to a failure).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// flags returns a flag set that reports errors instead of exiting.
+func flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse parses args and demands exactly n positional arguments.
+func parse(fs *flag.FlagSet, args []string, n int, what string) ([]string, error) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, usageError{err.Error()}
+	}
+	if fs.NArg() != n {
+		return nil, usageError{fmt.Sprintf("expected %s", what)}
+	}
+	return fs.Args(), nil
+}
+
+// chinese reports whether messages should be in Chinese.
+func chinese(lang string) bool {
+	if lang == "" {
+		lang = os.Getenv("LANG")
+	}
+	return strings.HasPrefix(strings.ToLower(lang), "zh")
+}
+
+// load opens a document file read-only in effect (it is closed again
+// before returning, nothing is written), or decodes a template for "@ID".
+func load(arg string) (*domain.Document, error) {
+	if id, ok := strings.CutPrefix(arg, "@"); ok {
+		return assets.LoadTemplate(id)
+	}
+	f, d, err := storage.Open(arg)
+	if err != nil {
+		return nil, err
+	}
+	return d, f.Close()
+}
+
+func listTemplates(args []string, w io.Writer) error {
+	fs := flags("templates")
+	lang := fs.String("lang", "", "zh or en")
+	if _, err := parse(fs, args, 0, "no arguments"); err != nil {
+		return err
+	}
+	zh := chinese(*lang)
+	for _, t := range assets.Templates() {
+		d, err := assets.LoadTemplate(t.ID)
+		if err != nil {
+			return fmt.Errorf("template %s: %w", t.ID, err)
+		}
+		name, desc := t.NameEn, t.DescriptionEn
+		if zh {
+			name, desc = t.Name, t.Description
+		}
+		fmt.Fprintf(w, "%-22s %s — %d boxes, %d planned\n", t.ID, name, d.Len(), d.Total().Planned)
+		if desc != "" {
+			fmt.Fprintf(w, "%-22s %s\n", "", desc)
+		}
+	}
+	return nil
+}
+
+func newDocument(args []string, w io.Writer) error {
+	fs := flags("new")
+	tmpl := fs.String("template", "", "template id (see `orgdraft templates`); blank document when empty")
+	pos, err := parse(fs, args, 1, "one FILE")
+	if err != nil {
+		return err
+	}
+	path := pos[0]
+	if !strings.HasSuffix(strings.ToLower(path), ".orgdraft") {
+		path += ".orgdraft"
+	}
+	d := domain.NewDocument()
+	if *tmpl != "" {
+		if d, err = assets.LoadTemplate(*tmpl); err != nil {
+			return err
+		}
+	}
+	f, err := storage.Create(path, d)
+	if err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "created %s: %d boxes, %d planned\n", path, d.Len(), d.Total().Planned)
+	return nil
+}
+
+func show(args []string, w io.Writer) error {
+	fs := flags("show")
+	asJSON := fs.Bool("json", false, "print the document as JSON")
+	lang := fs.String("lang", "", "zh or en")
+	pos, err := parse(fs, args, 1, "one FILE or @TEMPLATE")
+	if err != nil {
+		return err
+	}
+	d, err := load(pos[0])
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return domain.EncodeJSON(w, d)
+	}
+	describe(w, d, chinese(*lang))
+	return nil
+}
+
+func check(args []string, w io.Writer) (int, error) {
+	fs := flags("check")
+	lang := fs.String("lang", "", "zh or en")
+	pos, err := parse(fs, args, 1, "one FILE or @TEMPLATE")
+	if err != nil {
+		return exitUsage, err
+	}
+	d, err := load(pos[0])
+	if err != nil {
+		return exitFailed, err
+	}
+	findings := d.Validate()
+	printFindings(w, d, findings, chinese(*lang))
+	if len(domain.Errors(findings)) > 0 {
+		return exitFindings, nil
+	}
+	return exitOK, nil
+}
+
+func printFindings(w io.Writer, d *domain.Document, findings []domain.Finding, zh bool) {
+	if len(findings) == 0 {
+		fmt.Fprintln(w, pick(zh, "检查通过：没有发现问题。", "All checks passed."))
+		return
+	}
+	for _, f := range findings {
+		msg := pick(zh, f.Zh, f.En)
+		where := ""
+		if f.Node != 0 {
+			where = " (" + strings.Join(d.Path(f.Node), " / ") + ")"
+		}
+		fmt.Fprintf(w, "%s: %s%s\n", severityLabel(f.Severity, zh), msg, where)
+	}
+}
+
+func severityLabel(s domain.Severity, zh bool) string {
+	switch s {
+	case domain.SeverityError:
+		return pick(zh, "错误", "error")
+	case domain.SeverityWarning:
+		return pick(zh, "警告", "warning")
+	}
+	return pick(zh, "提示", "info")
+}
+
+func pick(zh bool, zhText, enText string) string {
+	if zh {
+		return zhText
+	}
+	return enText
+}
+
+// describe prints the document as an indented tree with headcounts and
+// derived reporting lines, then the totals.
+func describe(w io.Writer, d *domain.Document, zh bool) {
+	i := d.Info
+	fmt.Fprintf(w, "%s  %s  %s  %s\n", i.Company, i.Title, i.Version, i.Confidentiality)
+	roll := d.Rollup()
+	depth := map[domain.NodeID]int{}
+	d.Walk(func(n *domain.Node) bool {
+		if n.Parent != 0 {
+			depth[n.ID] = depth[n.Parent] + 1
+		}
+		indent := strings.Repeat("  ", depth[n.ID])
+		h := roll[n.ID]
+		switch {
+		case n.Kind == domain.KindUnit:
+			fmt.Fprintf(w, "%s▣ %s  %s %d\n", indent, n.Name, pick(zh, "编制", "planned"), h.Planned)
+		default:
+			line := fmt.Sprintf("%s%s %s  %s %d", indent, kindMark(n), n.Name, pick(zh, "编制", "planned"), n.Planned)
+			if n.Concurrent {
+				line += pick(zh, "（兼）", " (concurrent)")
+			}
+			if sup := d.Superior(n.ID); sup != 0 {
+				line += fmt.Sprintf("  %s %s", pick(zh, "直接上级:", "reports to:"), d.Node(sup).Name)
+			}
+			if len(n.Duties) > 0 {
+				line += fmt.Sprintf("  %s %d", pick(zh, "职责", "duties"), len(n.Duties))
+			}
+			fmt.Fprintln(w, line)
+		}
+		return true
+	})
+	t := d.Total()
+	fmt.Fprintf(w, "%s %d, %s %d", pick(zh, "编制合计", "Planned total"), t.Planned, pick(zh, "在岗", "filled"), t.Filled)
+	if i.StatedTotal != 0 {
+		fmt.Fprintf(w, " (%s %d)", pick(zh, "文件写明", "stated"), i.StatedTotal)
+	}
+	fmt.Fprintln(w)
+}
+
+func kindMark(n *domain.Node) string {
+	switch {
+	case n.Kind == domain.KindAssistant:
+		return "◇"
+	case n.Head:
+		return "★"
+	}
+	return "•"
+}
+
+// describeSample is what the bare command does until the editor window is
+// built: it shows the sample template and how to work with documents.
+func describeSample(stdout, stderr io.Writer) int {
+	zh := chinese("")
+	ts := assets.Templates()
+	if len(ts) == 0 {
+		fmt.Fprintln(stderr, "orgdraft: no templates are built in")
+		return exitFailed
+	}
+	d, err := assets.LoadTemplate(ts[0].ID)
+	if err != nil {
+		fmt.Fprintf(stderr, "orgdraft: %v\n", err)
+		return exitFailed
+	}
+	fmt.Fprintln(stdout, pick(zh,
+		"OrgDraft 组织架构设计器 —— 编辑器窗口尚未完成；下面是示例文档（模板 "+ts[0].ID+"）：",
+		"OrgDraft — the editor window is not built yet; here is the sample document (template "+ts[0].ID+"):"))
+	fmt.Fprintln(stdout)
+	describe(stdout, d, zh)
+	fmt.Fprintln(stdout)
+	printFindings(stdout, d, d.Validate(), zh)
+	fmt.Fprintln(stdout)
+	fmt.Fprint(stdout, usage)
+	return exitOK
+}

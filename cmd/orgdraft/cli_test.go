@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"orgdraft/assets"
+	"orgdraft/domain"
+	"orgdraft/storage"
+)
+
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestTemplatesListsEveryTemplate(t *testing.T) {
+	code, out, _ := runCLI(t, "templates", "-lang", "zh")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, tm := range assets.Templates() {
+		if !strings.Contains(out, tm.ID) || !strings.Contains(out, tm.Name) {
+			t.Errorf("template %s (%s) missing from:\n%s", tm.ID, tm.Name, out)
+		}
+	}
+}
+
+func TestNewShowCheck(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "物业")
+	code, out, errs := runCLI(t, "new", "-template", "property-service", path)
+	if code != exitOK {
+		t.Fatalf("new: exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "54 planned") {
+		t.Fatalf("new says %q", out)
+	}
+	path += ".orgdraft"
+	code, out, _ = runCLI(t, "show", "-lang", "zh", path)
+	if code != exitOK {
+		t.Fatalf("show: exit %d", code)
+	}
+	for _, want := range []string{"巡逻岗  编制 7  直接上级: 公共秩序主管", "编制合计 54", "文件写明 54"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = runCLI(t, "check", "-lang", "en", path)
+	if code != exitOK || !strings.Contains(out, "All checks passed") {
+		t.Fatalf("check: exit %d, %q", code, out)
+	}
+	// Creating again must not overwrite the document.
+	code, _, errs = runCLI(t, "new", path)
+	if code != exitFailed || !strings.Contains(errs, "already exists") {
+		t.Fatalf("second new: exit %d, %q", code, errs)
+	}
+	if code, out, _ = runCLI(t, "show", "-json", path); code != exitOK {
+		t.Fatalf("show -json: exit %d", code)
+	}
+	d, err := domain.DecodeJSON(strings.NewReader(out))
+	if err != nil || d.Total().Planned != 54 {
+		t.Fatalf("show -json did not give the document back: %v", err)
+	}
+}
+
+func TestCheckReportsErrorsWithStatus1(t *testing.T) {
+	d, err := assets.LoadTemplate("hotline-centre")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := domain.NewHistory(d).Do(&domain.EditInfo{Name: "total", Apply: func(i *domain.Info) error {
+		i.StatedTotal = 9
+		return nil
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "hotline.orgdraft")
+	f, err := storage.Create(path, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	code, out, _ := runCLI(t, "check", "-lang", "zh", path)
+	if code != exitFindings {
+		t.Fatalf("exit %d, want %d", code, exitFindings)
+	}
+	if !strings.Contains(out, "错误: 文件写明合计 9 人，但各岗位编制合计 6 人") {
+		t.Fatalf("check output lacks the total error:\n%s", out)
+	}
+}
+
+func TestBadInputGivesClearErrorsAndKeepsFiles(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "notes.orgdraft")
+	content := []byte("这不是一个组织架构文件")
+	if err := os.WriteFile(bad, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCLI(t, "check", bad)
+	if code != exitFailed || !strings.Contains(errs, "not an OrgDraft document") {
+		t.Fatalf("damaged file: exit %d, %q", code, errs)
+	}
+	if got, _ := os.ReadFile(bad); !bytes.Equal(got, content) {
+		t.Fatal("checking a damaged file changed it")
+	}
+	if code, _, errs = runCLI(t, "show", "@no-such"); code != exitFailed || !strings.Contains(errs, "unknown template") {
+		t.Fatalf("unknown template: exit %d, %q", code, errs)
+	}
+	if code, _, _ = runCLI(t, "frobnicate"); code != exitUsage {
+		t.Fatalf("unknown command: exit %d", code)
+	}
+	if code, _, errs = runCLI(t, "show"); code != exitUsage || !strings.Contains(errs, "expected one FILE") {
+		t.Fatalf("missing argument: exit %d, %q", code, errs)
+	}
+	if code, _, _ = runCLI(t, "new", "-template", "nope", filepath.Join(dir, "x")); code != exitFailed {
+		t.Fatalf("unknown template for new: exit %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.orgdraft")); !os.IsNotExist(err) {
+		t.Fatal("a failed new left a file behind")
+	}
+}
