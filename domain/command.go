@@ -428,6 +428,17 @@ func SetCollapsed(id NodeID, v bool) *EditNode {
 	return edit(id, "Collapse", func(n *Node) error { n.Collapsed = v; return nil })
 }
 
+// SetLeaves chooses how a box's leaf children are arranged.
+func SetLeaves(id NodeID, v Leaves) *EditNode {
+	return edit(id, "Arrange leaves", func(n *Node) error {
+		if v < LeavesDefault || v > LeavesRow {
+			return fmt.Errorf("unknown leaf arrangement %d", v)
+		}
+		n.Leaves = v
+		return nil
+	})
+}
+
 // SetOffset sets a box's manual offset from its automatic place.
 func SetOffset(id NodeID, o Offset) *EditNode {
 	return edit(id, "Arrange", func(n *Node) error { n.Offset = o; return nil })

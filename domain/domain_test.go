@@ -249,18 +249,18 @@ func TestDutyListEdits(t *testing.T) {
 
 func TestStripItemNumber(t *testing.T) {
 	cases := map[string]string{
-		"1、负责接听热线":     "负责接听热线",
+		"1、负责接听热线":      "负责接听热线",
 		"12、公司交办的其它事务。": "公司交办的其它事务。",
-		"3.负责培训":       "负责培训",
-		"(1)负责":        "负责",
-		"（2）负责":        "负责",
-		"（一）大型企业":      "大型企业",
-		"一、部门职能":       "部门职能",
-		"- 管理客户服务团队":   "管理客户服务团队",
-		"2.5倍的效率":      "2.5倍的效率",
-		"一次性处理":        "一次性处理",
-		"6S活动推进":       "6S活动推进",
-		"(兼)":          "(兼)",
+		"3.负责培训":        "负责培训",
+		"(1)负责":         "负责",
+		"（2）负责":         "负责",
+		"（一）大型企业":       "大型企业",
+		"一、部门职能":        "部门职能",
+		"- 管理客户服务团队":    "管理客户服务团队",
+		"2.5倍的效率":       "2.5倍的效率",
+		"一次性处理":         "一次性处理",
+		"6S活动推进":        "6S活动推进",
+		"(兼)":           "(兼)",
 	}
 	for in, want := range cases {
 		if got := StripItemNumber(in); got != want {
@@ -329,6 +329,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	mustDo(t, h, InsertItems(ids["经理"], Duties, -1, "负责“6S”活动。\n处理 VIP 客户 😀 与 𠀀 姓客户的投诉"))
 	mustDo(t, h, &AddLink{From: ids["助理"], To: ids["组长"], Text: "协调"})
 	mustDo(t, h, SetOffset(ids["热线组"], Offset{X: 12.5, Y: -3}))
+	mustDo(t, h, SetLeaves(ids["热线组"], LeavesRow))
 	a := snapshot(t, h.Doc)
 	d2, err := DecodeJSON(strings.NewReader(a))
 	if err != nil {

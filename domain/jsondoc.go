@@ -46,6 +46,7 @@ type jsonNode struct {
 	Qualifications []string    `json:"qualifications,omitempty"`
 	Functions      []string    `json:"functions,omitempty"`
 	Collapsed      bool        `json:"collapsed,omitempty"`
+	Leaves         string      `json:"leaves,omitempty"`
 	Offset         *Offset     `json:"offset,omitempty"`
 	Children       []*jsonNode `json:"children,omitempty"`
 }
@@ -114,6 +115,9 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 			Hours: it.n.Hours, Notes: it.n.Notes, Duties: it.n.Duties, Qualifications: it.n.Qualifications,
 			Functions: it.n.Functions, Collapsed: it.n.Collapsed,
 		}
+		if n.Leaves, err = ParseLeaves(it.n.Leaves); err != nil {
+			return nil, fmt.Errorf("box %q: %w", it.n.Name, err)
+		}
 		if it.n.Offset != nil {
 			n.Offset = *it.n.Offset
 		}
@@ -175,6 +179,9 @@ func EncodeJSON(w io.Writer, d *Document) error {
 			Kind: n.Kind.String(), Name: n.Name, Head: n.Head, Planned: n.Planned, Filled: n.Filled,
 			Concurrent: n.Concurrent, Grade: n.Grade, Hours: n.Hours, Notes: n.Notes, Duties: n.Duties,
 			Qualifications: n.Qualifications, Functions: n.Functions, Collapsed: n.Collapsed,
+		}
+		if n.Leaves != LeavesDefault {
+			jn.Leaves = n.Leaves.String()
 		}
 		if n.Offset != (Offset{}) {
 			o := n.Offset

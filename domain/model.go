@@ -86,6 +86,7 @@ type Node struct {
 	Functions      []string // 部门职能 of a unit, in order
 	Offset         Offset
 	Collapsed      bool
+	Leaves         Leaves // how the box's leaf children are arranged
 
 	children []NodeID
 }
@@ -102,6 +103,42 @@ func (n *Node) clone() Node {
 	c.Functions = slices.Clone(n.Functions)
 	c.children = nil
 	return c
+}
+
+// Leaves says how a box's leaf children are arranged in the chart.
+type Leaves int
+
+// The arrangements of leaf children.
+const (
+	// LeavesDefault follows the document's PageSettings.CompactLeaves.
+	LeavesDefault Leaves = iota
+	// LeavesColumn stacks the leaves in a compact column under a side line.
+	LeavesColumn
+	// LeavesRow spreads the leaves in a row.
+	LeavesRow
+)
+
+var leavesNames = [...]string{"default", "column", "row"}
+
+// String returns "default", "column" or "row".
+func (l Leaves) String() string {
+	if l < 0 || int(l) >= len(leavesNames) {
+		return fmt.Sprintf("leaves(%d)", int(l))
+	}
+	return leavesNames[l]
+}
+
+// ParseLeaves is the inverse of Leaves.String; "" means LeavesDefault.
+func ParseLeaves(s string) (Leaves, error) {
+	if s == "" {
+		return LeavesDefault, nil
+	}
+	for i, n := range leavesNames {
+		if n == s {
+			return Leaves(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown leaf arrangement %q (want default, column or row)", s)
 }
 
 // List names one of a node's ordered text lists.

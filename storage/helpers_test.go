@@ -50,11 +50,11 @@ func richDocument(t testing.TB) *domain.Document {
 			Hours: "9:00–18:00", Notes: oddText, Duties: []string{longDuty, "审批重大事项", "第三条 " + oddText},
 			Qualifications: []string{"本科及以上学历", "十年以上制造业管理经验"}},
 		{ID: 12, Parent: 11, Kind: domain.KindAssistant, Name: "总经理助理 😀", Planned: 1, Duties: []string{"日程安排"}},
-		{ID: 20, Parent: 10, Kind: domain.KindUnit, Name: "生产部", Collapsed: true, Functions: []string{"组织生产"}, Offset: domain.Offset{X: 1e-300, Y: 12345.678}},
+		{ID: 20, Parent: 10, Kind: domain.KindUnit, Name: "生产部", Collapsed: true, Leaves: domain.LeavesColumn, Functions: []string{"组织生产"}, Offset: domain.Offset{X: 1e-300, Y: 12345.678}},
 		{ID: 21, Parent: 20, Kind: domain.KindPosition, Name: "生产经理", Head: true, Planned: 1, Filled: 0, Grade: "M3"},
 		{ID: 25, Parent: 20, Kind: domain.KindPosition, Name: "班组长（兼）", Planned: 3, Filled: 2, Concurrent: true, Hours: "两班倒"},
 		{ID: 23, Parent: 20, Kind: domain.KindPosition, Name: "操作工", Planned: 40, Filled: 38, Duties: []string{"按工艺操作", "5S"}},
-		{ID: 31, Kind: domain.KindUnit, Name: "质量部 𠀀"},
+		{ID: 31, Kind: domain.KindUnit, Name: "质量部 𠀀", Leaves: domain.LeavesRow},
 		{ID: 32, Parent: 31, Kind: domain.KindPosition, Name: "质检员", Planned: 8, Filled: 8, Qualifications: []string{"持证上岗"}},
 	}
 	links := []domain.Link{

@@ -79,6 +79,7 @@ func (e *randomEditor) command(d *domain.Document) (string, domain.Command) {
 			domain.SetNotes(node(), pick(r, randomLines)),
 			domain.SetConcurrent(node(), r.IntN(2) == 0),
 			domain.SetCollapsed(node(), r.IntN(2) == 0),
+			domain.SetLeaves(node(), domain.Leaves(r.IntN(3))),
 			domain.SetOffset(node(), domain.Offset{X: r.NormFloat64() * 100, Y: r.NormFloat64() * 100}),
 		})
 	case 10, 11:

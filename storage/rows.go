@@ -133,22 +133,23 @@ func writeInfo(ctx context.Context, tx *sql.Tx, i domain.Info) error {
 func writeNode(ctx context.Context, tx *sql.Tx, n *domain.Node, pos int) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO node
 		(id, parent, pos, kind, name, head, planned, filled, concurrent,
-		 grade, hours, notes, offset_x, offset_y, collapsed)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		 grade, hours, notes, offset_x, offset_y, collapsed, leaves)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET
 		 parent = excluded.parent, pos = excluded.pos, kind = excluded.kind,
 		 name = excluded.name, head = excluded.head, planned = excluded.planned,
 		 filled = excluded.filled, concurrent = excluded.concurrent,
 		 grade = excluded.grade, hours = excluded.hours, notes = excluded.notes,
 		 offset_x = excluded.offset_x, offset_y = excluded.offset_y,
-		 collapsed = excluded.collapsed
+		 collapsed = excluded.collapsed, leaves = excluded.leaves
 		WHERE (parent, pos, kind, name, head, planned, filled, concurrent, grade, hours, notes,
-		       offset_x, offset_y, collapsed)
+		       offset_x, offset_y, collapsed, leaves)
 		   IS NOT (excluded.parent, excluded.pos, excluded.kind, excluded.name, excluded.head,
 		       excluded.planned, excluded.filled, excluded.concurrent, excluded.grade, excluded.hours,
-		       excluded.notes, excluded.offset_x, excluded.offset_y, excluded.collapsed)`,
+		       excluded.notes, excluded.offset_x, excluded.offset_y, excluded.collapsed,
+		       excluded.leaves)`,
 		int64(n.ID), parentValue(n.Parent), pos, n.Kind.String(), n.Name, n.Head, n.Planned, n.Filled,
-		n.Concurrent, n.Grade, n.Hours, n.Notes, n.Offset.X, n.Offset.Y, n.Collapsed)
+		n.Concurrent, n.Grade, n.Hours, n.Notes, n.Offset.X, n.Offset.Y, n.Collapsed, n.Leaves.String())
 	if err != nil {
 		return err
 	}
@@ -272,7 +273,7 @@ func loadInfo(ctx context.Context, conn *sql.Conn) (domain.Info, error) {
 // is all domain.Restore needs of the order).
 func loadNodes(ctx context.Context, conn *sql.Conn) ([]domain.Node, error) {
 	rows, err := conn.QueryContext(ctx, `SELECT id, parent, kind, name, head, planned, filled,
-		concurrent, grade, hours, notes, offset_x, offset_y, collapsed
+		concurrent, grade, hours, notes, offset_x, offset_y, collapsed, leaves
 		FROM node ORDER BY pos, id`)
 	if err != nil {
 		return nil, err
@@ -283,10 +284,13 @@ func loadNodes(ctx context.Context, conn *sql.Conn) ([]domain.Node, error) {
 	for rows.Next() {
 		var n domain.Node
 		var parent sql.NullInt64
-		var kind string
+		var kind, leaves string
 		if err := rows.Scan(&n.ID, &parent, &kind, &n.Name, &n.Head, &n.Planned, &n.Filled,
-			&n.Concurrent, &n.Grade, &n.Hours, &n.Notes, &n.Offset.X, &n.Offset.Y, &n.Collapsed); err != nil {
+			&n.Concurrent, &n.Grade, &n.Hours, &n.Notes, &n.Offset.X, &n.Offset.Y, &n.Collapsed, &leaves); err != nil {
 			return nil, err
+		}
+		if n.Leaves, err = domain.ParseLeaves(leaves); err != nil {
+			return nil, fmt.Errorf("box %d: %w", n.ID, err)
 		}
 		n.Parent = domain.NodeID(parent.Int64)
 		if n.Kind, err = domain.ParseKind(kind); err != nil {

@@ -156,8 +156,8 @@ type Result struct {
 	// overlap because of manual offsets. It is computed only when some
 	// offset is non-zero; the automatic layout itself never overlaps.
 	Overlaps [][2]int32
-	// Bounds is the smallest rectangle holding every visible box and
-	// connector. Without offsets it starts at (0, 0).
+	// Bounds is the smallest rectangle holding every visible box, and so
+	// every connector. Without offsets it starts at (0, 0).
 	Bounds Rect
 }
 
@@ -197,10 +197,14 @@ func Layout(in Input, opt Options) (Result, error) {
 	l.firstWalks()
 	l.secondWalk()
 	l.place()
+	l.normalize()
 
 	res.Boxes = l.box[:n:n]
 	for i := range res.Visible {
 		res.Visible[i] = l.role[i] != hidden
+		if !l.collapsed(int32(i)) {
+			res.Hidden[i] = 0 // it held the number of descendants
+		}
 	}
 	res.Connectors = l.connectors()
 	l.toPage(res.Boxes, res.Connectors)
@@ -208,12 +212,7 @@ func Layout(in Input, opt Options) (Result, error) {
 		res.Overlaps = overlaps(res.Boxes, res.Visible)
 	}
 	res.Connectors = l.links(res.Boxes, res.Connectors)
-	for i := range res.Hidden {
-		if !l.collapsed(int32(i)) {
-			res.Hidden[i] = 0
-		}
-	}
-	res.Bounds = bounds(res.Boxes, res.Visible, res.Connectors)
+	res.Bounds = bounds(res.Boxes, res.Visible)
 	return res, nil
 }
 

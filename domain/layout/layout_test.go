@@ -363,9 +363,15 @@ func TestOffsetsAndOverlaps(t *testing.T) {
 		if !slices.Equal(res.Overlaps, want) {
 			t.Fatalf("%s: overlaps %v, want %v", desc, res.Overlaps, want)
 		}
+		bb := res.Bounds
 		for _, c := range res.Connectors {
 			if !onEdge(c.Points[0], res.Boxes[c.From]) || !onEdge(c.Points[len(c.Points)-1], res.Boxes[c.To]) {
 				t.Fatalf("%s: line %d→%d %v leaves its boxes %v %v", desc, c.From, c.To, c.Points, res.Boxes[c.From], res.Boxes[c.To])
+			}
+			for _, p := range c.Points {
+				if p.X < bb.X-eps || p.Y < bb.Y-eps || p.X > bb.X+bb.W+eps || p.Y > bb.Y+bb.H+eps {
+					t.Fatalf("%s: line %d→%d %v leaves the bounds %v", desc, c.From, c.To, c.Points, bb)
+				}
 			}
 		}
 	}

@@ -150,21 +150,16 @@ func overlaps(boxes []Rect, visible []bool) [][2]int32 {
 	return pairs
 }
 
-// bounds returns the smallest rectangle holding the visible boxes and all
-// connector points.
-func bounds(boxes []Rect, visible []bool, conns []Connector) Rect {
+// bounds returns the smallest rectangle holding the visible boxes. It
+// holds the connectors too: route and the tree lines never leave the
+// rectangle spanned by the two boxes they join.
+func bounds(boxes []Rect, visible []bool) Rect {
 	x0, y0 := math.Inf(1), math.Inf(1)
 	x1, y1 := math.Inf(-1), math.Inf(-1)
 	for i, b := range boxes {
 		if visible[i] {
 			x0, y0 = min(x0, b.X), min(y0, b.Y)
 			x1, y1 = max(x1, b.X+b.W), max(y1, b.Y+b.H)
-		}
-	}
-	for _, c := range conns {
-		for _, p := range c.Points {
-			x0, y0 = min(x0, p.X), min(y0, p.Y)
-			x1, y1 = max(x1, p.X), max(y1, p.Y)
 		}
 	}
 	if x0 > x1 {

@@ -1,5 +1,7 @@
 package layout
 
+import "math"
+
 // The steps after the core: shrink every core box back to the node's own
 // box, put assistants and compact leaves in the room reserved for them,
 // then move the frame onto the page.
@@ -21,37 +23,36 @@ func (l *layouter) place() {
 	}
 }
 
-// toPage moves the chart so that its leftmost box starts at cross position
-// 0 (the top-level boxes already start at depth 0) and, for a
-// left-to-right chart, swaps the frame's axes into page axes.
-func (l *layouter) toPage(boxes []Rect, conns []Connector) {
-	minX := 0.0
-	seen := false
-	for i, b := range boxes {
-		if l.role[i] != hidden && (!seen || b.X < minX) {
-			minX, seen = b.X, true
+// normalize moves the frame so that the leftmost visible box starts at
+// cross position 0 (the top-level boxes already start at depth 0), and
+// clears the boxes of hidden nodes.
+func (l *layouter) normalize() {
+	minX := math.Inf(1)
+	for i := int32(0); i < l.n; i++ {
+		if l.role[i] != hidden {
+			minX = min(minX, l.box[i].X)
 		}
 	}
-	swap := l.opt.LeftToRight
-	for i := range boxes {
-		b := &boxes[i]
+	for i := int32(0); i < l.n; i++ {
 		if l.role[i] == hidden {
-			*b = Rect{}
-			continue
+			l.box[i] = Rect{}
+		} else {
+			l.box[i].X -= minX
 		}
-		b.X -= minX
-		if swap {
-			*b = Rect{X: b.Y, Y: b.X, W: b.H, H: b.W}
-		}
+	}
+}
+
+// toPage turns the frame into page coordinates: nothing to do for a
+// top-down chart, the axes swapped for a left-to-right one.
+func (l *layouter) toPage(boxes []Rect, conns []Connector) {
+	if !l.opt.LeftToRight {
+		return
+	}
+	for i, b := range boxes {
+		boxes[i] = Rect{X: b.Y, Y: b.X, W: b.H, H: b.W}
 	}
 	for _, c := range conns {
-		for k := range c.Points {
-			p := &c.Points[k]
-			p.X -= minX
-			if swap {
-				p.X, p.Y = p.Y, p.X
-			}
-		}
+		l.framePoints(c.Points)
 	}
 }
 

@@ -59,6 +59,7 @@ type layouter struct {
 	box    []Rect // frame boxes of the core nodes, then the final boxes
 	nodes  []coreNode
 	stacks []int32 // the parent of each compact stack
+	family int     // the most core children of one node
 
 	// Scratch for one family at a time: the "lowest y" list of left
 	// siblings and the extra spacing of intermediate siblings.
@@ -165,11 +166,14 @@ func (l *layouter) compactWanted(i int32) bool {
 }
 
 // classify gives every node its role, in one pass from the top: a node's
-// children are classified when the node itself is visited.
+// children are classified when the node itself is visited. It also finds
+// the largest family, which sizes the scratch arrays.
 func (l *layouter) classify() {
+	tops := 0
 	for i := int32(0); i < l.n; i++ {
 		if l.parent[i] < 0 {
 			l.role[i] = core
+			tops++
 		}
 		if l.role[i] == hidden || l.isLeaf(i) {
 			continue
@@ -193,8 +197,11 @@ func (l *layouter) classify() {
 				}
 			}
 			l.stacks = append(l.stacks, i)
+			ordinary = 1
 		}
+		l.family = max(l.family, ordinary)
 	}
+	l.family = max(l.family, tops)
 }
 
 // prepare allocates the core arrays, links every core node to its first
@@ -238,19 +245,10 @@ func (l *layouter) prepare() {
 		l.box[s] = Rect{Y: l.box[p].Y + l.box[p].H + l.opt.LevelGap, W: w, H: h}
 	}
 
-	// The scratch arrays of a family are as long as its longest list of
-	// core children.
-	maxKids := 0
-	for i := int32(0); i < l.n; i++ {
-		if l.kind(i) == core && l.nodes[i].lnext >= 0 {
-			maxKids = max(maxKids, l.countCoreKids(i))
-		}
-	}
-	maxKids = max(maxKids, l.countCoreKids(l.root))
-	l.lows = make([]float64, maxKids)
-	l.lowIdx = make([]int32, maxKids)
-	l.shift = make([]float64, maxKids)
-	l.change = make([]float64, maxKids)
+	l.lows = make([]float64, l.family)
+	l.lowIdx = make([]int32, l.family)
+	l.shift = make([]float64, l.family)
+	l.change = make([]float64, l.family)
 }
 
 // nextCore returns the core sibling after core node c, -1 if none.
@@ -264,17 +262,6 @@ func (l *layouter) nextCore(c int32) int32 {
 		}
 	}
 	return -1
-}
-
-func (l *layouter) countCoreKids(t int32) int {
-	k := 0
-	for c := l.nodes[t].lnext; c >= 0; c = l.nextCore(c) {
-		k++
-		if c == l.nodes[t].rnext {
-			break
-		}
-	}
-	return k
 }
 
 // assistantSlot returns the side (-1 left, +1 right) of the k-th assistant

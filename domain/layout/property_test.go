@@ -57,6 +57,10 @@ func TestRandomTrees(t *testing.T) {
 		r := treeRand("random", k)
 		opt, g := randomOptions(r, k)
 		in := randomInput(r, 1+r.IntN(2000), g)
+		for range r.IntN(4) {
+			n := len(in.Parent)
+			in.Links = append(in.Links, [2]int32{int32(r.IntN(n)), int32(r.IntN(n))})
+		}
 		res, err := Layout(in, opt)
 		if err != nil {
 			t.Fatalf("%s: %v", describe("random", k, in, opt), err)
@@ -69,6 +73,14 @@ func TestRandomTrees(t *testing.T) {
 			bb := res.Bounds
 			if res.Visible[i] && (b.X < bb.X-eps || b.Y < bb.Y-eps || b.X+b.W > bb.X+bb.W+eps || b.Y+b.H > bb.Y+bb.H+eps) {
 				bad.add("box %d %v is outside the bounds %v", i, b, bb)
+			}
+		}
+		for _, c := range res.Connectors {
+			for _, p := range c.Points {
+				bb := res.Bounds
+				if p.X < bb.X-eps || p.Y < bb.Y-eps || p.X > bb.X+bb.W+eps || p.Y > bb.Y+bb.H+eps {
+					bad.add("line %d→%d %v leaves the bounds %v", c.From, c.To, c.Points, bb)
+				}
 			}
 		}
 		if len(bad) > 0 {

@@ -45,7 +45,8 @@ CREATE TABLE node (
     notes      TEXT    NOT NULL,
     offset_x   REAL    NOT NULL,
     offset_y   REAL    NOT NULL,
-    collapsed  INTEGER NOT NULL CHECK (collapsed IN (0, 1))
+    collapsed  INTEGER NOT NULL CHECK (collapsed IN (0, 1)),
+    leaves     TEXT    NOT NULL CHECK (leaves IN ('default', 'column', 'row'))
 ) STRICT;
 
 -- Finds a box's children in order, and keeps the foreign-key check on

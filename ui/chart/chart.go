@@ -190,6 +190,12 @@ func flags(n *domain.Node) layout.Flags {
 	if n.Collapsed {
 		f |= layout.Collapsed
 	}
+	switch n.Leaves {
+	case domain.LeavesColumn:
+		f |= layout.Compact
+	case domain.LeavesRow:
+		f |= layout.NoCompact
+	}
 	return f
 }
 

@@ -209,3 +209,51 @@ func writePNG(t *testing.T, c *Chart, path string) {
 		t.Fatal(err)
 	}
 }
+
+// TestLeavesArrangementPerBox checks the per-box choice beats the
+// document default: a row puts the leaves side by side, a column stacks
+// them.
+func TestLeavesArrangementPerBox(t *testing.T) {
+	d, err := assets.LoadTemplate("property-service")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var group *domain.Node // 秩序管理组: five leaf posts
+	d.Walk(func(n *domain.Node) bool {
+		if n.Name == "秩序管理组" {
+			group = n
+		}
+		return group == nil
+	})
+	h := domain.NewHistory(d)
+	ys := func() map[float64]bool {
+		c, err := Build(d, OptionsFor(d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := map[float64]bool{}
+		for _, id := range group.Children() {
+			b, _ := c.Box(id)
+			rows[b.Rect.Y] = true
+		}
+		return rows
+	}
+	for _, tc := range []struct {
+		compactDefault bool
+		leaves         domain.Leaves
+		rows           int
+	}{
+		{true, domain.LeavesDefault, 5},
+		{true, domain.LeavesRow, 1},
+		{false, domain.LeavesDefault, 1},
+		{false, domain.LeavesColumn, 5},
+	} {
+		d.Info.Page.CompactLeaves = tc.compactDefault
+		if err := h.Do(domain.SetLeaves(group.ID, tc.leaves)); err != nil {
+			t.Fatal(err)
+		}
+		if got := len(ys()); got != tc.rows {
+			t.Errorf("default compact %v, box %v: leaves on %d rows, want %d", tc.compactDefault, tc.leaves, got, tc.rows)
+		}
+	}
+}
