@@ -21,6 +21,8 @@ Usage:
   orgdraft new [-template ID] FILE      create FILE.orgdraft, blank or from a template
   orgdraft show [-json] FILE|@ID        print the chart: boxes, headcounts, direct superiors
   orgdraft check FILE|@ID               print the checks; exit status 1 when there are errors
+  orgdraft export FILE|@ID --chart OUT.pdf --book OUT.pdf [--paper A4|A3|A2] [--landscape|--portrait] [--fit|--tile|--split]
+                                        print the org chart and/or the job-responsibility book as PDF
 
 FILE is an .orgdraft document; @ID names a built-in template instead.
 Messages follow LANG (zh_* gives Chinese); -lang zh|en overrides it.
@@ -52,6 +54,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = show(rest, stdout)
 	case "check":
 		status, err = check(rest, stdout)
+	case "export":
+		err = exportCommand(rest, stdout)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -124,3 +124,49 @@ func TestBadInputGivesClearErrorsAndKeepsFiles(t *testing.T) {
 		t.Fatal("a failed new left a file behind")
 	}
 }
+
+func TestExportWritesBothPDFsAndNeverHalfFiles(t *testing.T) {
+	dir := t.TempDir()
+	chartPDF, bookPDF := filepath.Join(dir, "架构图.pdf"), filepath.Join(dir, "说明书.pdf")
+	code, out, errs := runCLI(t, "export", "@property-service", "--chart", chartPDF, "--book", bookPDF, "--paper", "A3", "--landscape")
+	if code != exitOK {
+		t.Fatalf("export: exit %d: %s", code, errs)
+	}
+	for _, p := range []string{chartPDF, bookPDF} {
+		b, err := os.ReadFile(p)
+		if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.Contains(b[len(b)-32:], []byte("%%EOF")) {
+			t.Fatalf("%s is not a whole PDF (%v)", p, err)
+		}
+		if !strings.Contains(out, filepath.Base(p)) {
+			t.Errorf("export output does not name %s:\n%s", p, out)
+		}
+	}
+
+	// A failing export (damaged source) leaves an existing PDF as it was
+	// and no temporary files behind.
+	before, _ := os.ReadFile(chartPDF)
+	bad := filepath.Join(dir, "bad.orgdraft")
+	if err := os.WriteFile(bad, []byte("SQLite format 3\x00 but not really"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ = runCLI(t, "export", bad, "--chart", chartPDF); code != exitFailed {
+		t.Fatalf("export of a damaged file: exit %d", code)
+	}
+	if after, _ := os.ReadFile(chartPDF); !bytes.Equal(before, after) {
+		t.Fatal("a failed export changed the existing PDF")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 3 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Fatalf("files left in the folder: %v", names)
+	}
+	if code, _, _ = runCLI(t, "export", "@property-service", "--chart", filepath.Join(dir, "no-such-dir", "x.pdf")); code != exitFailed {
+		t.Fatalf("export into a missing folder: exit %d", code)
+	}
+	if code, _, _ = runCLI(t, "export", "@property-service"); code != exitUsage {
+		t.Fatalf("export without outputs: exit %d", code)
+	}
+}

@@ -1,0 +1,183 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"orgdraft/domain"
+	"orgdraft/ui/pdf"
+)
+
+// exportCommand prints a document's chart and job-responsibility book as
+// PDF files:
+//
+//	orgdraft export FILE|@ID --chart OUT.pdf --book OUT.pdf [--paper A3]
+//	                [--landscape|--portrait] [--fit|--tile|--split]
+//
+// The paper and orientation default to the document's own page settings.
+// Each file is written to a temporary file beside it and renamed only when
+// complete, so a failed export never leaves a half-written PDF.
+func exportCommand(args []string, stdout io.Writer) error {
+	fs := flags("export")
+	chartOut := fs.String("chart", "", "write the org chart to this PDF file")
+	bookOut := fs.String("book", "", "write the job-responsibility book to this PDF file")
+	paper := fs.String("paper", "", "A4, A3 or A2 (default: the document's)")
+	landscape := fs.Bool("landscape", false, "turn the paper sideways")
+	portrait := fs.Bool("portrait", false, "keep the paper upright")
+	fit := fs.Bool("fit", false, "the chart on one page, split by unit when it cannot stay legible (the default)")
+	tile := fs.Bool("tile", false, "the chart at full size across several pages, to be assembled")
+	split := fs.Bool("split", false, "an overview page and a page per top-level unit")
+	lang := fs.String("lang", "", "zh or en")
+	pos, err := parse(fs, flagsFirst(fs, args), 1, "one FILE or @TEMPLATE")
+	if err != nil {
+		return err
+	}
+	switch {
+	case *chartOut == "" && *bookOut == "":
+		return usageError{"nothing to do: give --chart OUT.pdf, --book OUT.pdf or both"}
+	case *chartOut != "" && *bookOut != "" && samePath(*chartOut, *bookOut):
+		return usageError{"--chart and --book name the same file"}
+	case *landscape && *portrait:
+		return usageError{"--landscape and --portrait exclude each other"}
+	case *paper != "" && !slices.Contains(pdf.PaperSizes(), strings.ToUpper(*paper)):
+		return usageError{fmt.Sprintf("unknown paper %q (want %s)", *paper, strings.Join(pdf.PaperSizes(), ", "))}
+	}
+	mode, err := chartMode(*fit, *tile, *split)
+	if err != nil {
+		return err
+	}
+
+	d, err := load(pos[0])
+	if err != nil {
+		return err
+	}
+	o := pdf.OptionsFor(d)
+	o.Mode = mode
+	if *paper != "" {
+		o.Paper = *paper
+	}
+	if *landscape || *portrait {
+		o.Landscape = *landscape
+	}
+	zh := chinese(*lang)
+	jobs := []struct {
+		out     string
+		zh, en  string
+		export  func(io.Writer, *domain.Document, pdf.Options) (pdf.Report, error)
+		enabled bool
+	}{
+		{*chartOut, "组织架构图", "chart", pdf.Chart, *chartOut != ""},
+		{*bookOut, "岗位职责说明书", "book", pdf.Book, *bookOut != ""},
+	}
+	for _, j := range jobs {
+		if !j.enabled {
+			continue
+		}
+		var r pdf.Report
+		err := writeAtomically(j.out, func(w io.Writer) error {
+			var err error
+			r, err = j.export(w, d, o)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("%s: %w", j.out, err)
+		}
+		fmt.Fprintf(stdout, "%s: %s (%s)\n", pick(zh, j.zh, j.en), j.out, pick(zh, fmt.Sprintf("共 %d 页", r.Pages), fmt.Sprintf("%d pages", r.Pages)))
+		for _, w := range r.Warnings {
+			fmt.Fprintf(stdout, "  %s: %s\n", pick(zh, "警告", "warning"), w)
+		}
+	}
+	return nil
+}
+
+// chartMode returns the mode the flags choose, Fit when none.
+func chartMode(fit, tile, split bool) (pdf.Mode, error) {
+	n := 0
+	mode := pdf.Fit
+	for _, f := range []struct {
+		on bool
+		m  pdf.Mode
+	}{{fit, pdf.Fit}, {tile, pdf.Tile}, {split, pdf.Split}} {
+		if f.on {
+			n++
+			mode = f.m
+		}
+	}
+	if n > 1 {
+		return pdf.Fit, usageError{"choose one of --fit, --tile and --split"}
+	}
+	return mode, nil
+}
+
+// flagsFirst moves the flags (with their values) in front of the other
+// arguments. Go's flag package stops at the first argument that is not a
+// flag, but the usage puts FILE first: "export FILE --chart OUT.pdf".
+func flagsFirst(fs *flag.FlagSet, args []string) []string {
+	var flagArgs, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			rest = append(rest, args[i+1:]...)
+			i = len(args)
+		case len(a) < 2 || a[0] != '-':
+			rest = append(rest, a)
+		default:
+			flagArgs = append(flagArgs, a)
+			name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+			if f := fs.Lookup(name); f != nil && !hasValue && !isBoolFlag(f) && i+1 < len(args) {
+				i++
+				flagArgs = append(flagArgs, args[i])
+			}
+		}
+	}
+	return append(append(flagArgs, "--"), rest...)
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// samePath reports whether two paths name the same file, as far as can be
+// told without it existing.
+func samePath(a, b string) bool {
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == bb
+}
+
+// writeAtomically writes a file through write: into a temporary file in
+// the same directory, renamed over path only when everything was written
+// and flushed to disk. On any failure the temporary file is removed and
+// path is left as it was.
+func writeAtomically(path string, write func(io.Writer) error) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err := write(f); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}

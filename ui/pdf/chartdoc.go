@@ -1,0 +1,270 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"orgdraft/domain"
+	"orgdraft/domain/layout"
+	"orgdraft/ui/chart"
+)
+
+// The chart PDF: the title block across the top of the first page, the
+// sign-off block and legend across its bottom, the chart in between, and
+// on later pages (tiles, split units) a one-line running header.
+
+// chartDocument lays out the chart PDF.
+func (c *composer) chartDocument() ([]*sheet, error) {
+	const m = chartMargin
+	bottomBand := c.signOffHeight()
+	fr := frame{
+		upright:   c.paper,
+		landscape: c.o.Landscape,
+		first: func(p paper) layout.Rect {
+			top := m + c.titleBlock(nil, p) + 8
+			bottom := p.h - m - bottomBand - 8
+			return layout.Rect{X: m, Y: top, W: p.w - 2*m, H: bottom - top}
+		},
+		rest: func(p paper) layout.Rect {
+			return layout.Rect{X: m, Y: m + headerH, W: p.w - 2*m, H: p.h - 2*m - headerH}
+		},
+	}
+	views, err := c.planChart(fr)
+	if err != nil {
+		return nil, err
+	}
+	sheets := make([]*sheet, len(views))
+	for i, v := range views {
+		s := newSheet(v.page)
+		if i == 0 {
+			c.titleBlock(s, v.page)
+			c.signOffBlock(s, v.page, legendOf(views))
+		}
+		c.drawView(s, v)
+		sheets[i] = s
+	}
+	for i, s := range sheets {
+		if i > 0 {
+			c.chartHeader(s)
+		}
+		c.footer(s, i, len(sheets), m, m)
+	}
+	return sheets, nil
+}
+
+// infoLine returns the document's particulars in one line: version,
+// status, effective date, confidentiality and the planned total.
+func (c *composer) infoLine() string {
+	i := c.d.Info
+	parts := []string{
+		"版本：" + orDash(i.Version),
+		"状态：" + statusName(i.Status),
+		"生效日期：" + orDash(i.EffectiveDate),
+		"密级：" + orDash(i.Confidentiality),
+		"编制合计：" + c.totalText(),
+	}
+	return strings.Join(parts, "　")
+}
+
+// totalText is the planned total, with the total the document states when
+// the two differ.
+func (c *composer) totalText() string {
+	t := fmt.Sprintf("%d 人", c.total.Planned)
+	if st := c.d.Info.StatedTotal; st != 0 && st != c.total.Planned {
+		t += fmt.Sprintf("（文件写明 %d 人）", st)
+	}
+	return t
+}
+
+func statusName(s domain.Status) string {
+	if s == domain.Approved {
+		return "已批准"
+	}
+	return "草稿"
+}
+
+// orDash returns s, or a dash for a field left empty.
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+// titleBlock draws the company, the title and the particulars centred at
+// the top of the page, with the status stamped at the right, and returns
+// the block's height. With a nil sheet it only measures.
+func (c *composer) titleBlock(s *sheet, p paper) float64 {
+	const m = chartMargin
+	w := p.w - 2*m
+	y := float64(m)
+	company := font{size: 11, color: grey}
+	draw := func(t string, f font, n int) {
+		for _, l := range c.wrapAtMost(t, f, w-90, n) {
+			if s != nil {
+				c.textIn(s, m, w, y+c.baseline(f), f, alignCenter, l)
+			}
+			y += c.lineHeight(f)
+		}
+	}
+	if c.d.Info.Company != "" {
+		draw(c.d.Info.Company, company, 1)
+	}
+	draw(orDash(c.d.Info.Title), fH1, 2)
+	draw(c.infoLine(), fSmall, 2)
+	if s != nil {
+		stamp := font{size: 12, bold: true, color: vacantRed}
+		if c.d.Info.Status == domain.Approved {
+			// A green stamp for an approved document.
+			stamp.color = approved
+		}
+		label := statusName(c.d.Info.Status)
+		sw := c.m.Width(label, stamp.size) + 12
+		s.rect(m+w-sw, m, sw, 22, pen{width: 1.2, color: stamp.color}, nil)
+		c.textIn(s, m+w-sw, sw, m+11+stamp.size/2.8, stamp, alignCenter, label)
+		s.line(m, y+3, m+w, y+3, pen{width: 0.6, color: lightGrey})
+	}
+	return y - m + 4
+}
+
+// signOffTable returns the chart's sign-off block: one column per role,
+// a row of names and a row of dates, left blank to be filled by hand.
+func (c *composer) signOffTable() (*table, []row) {
+	so := c.d.Info.SignOffs
+	if len(so) == 0 {
+		return nil, nil
+	}
+	t := &table{header: true, font: fSmall, cols: []column{{title: "签署", width: 40, align: alignCenter}}}
+	names := row{cells: []string{"姓名"}, labelFirst: true, min: 20}
+	dates := row{cells: []string{"日期"}, labelFirst: true, min: 20}
+	for _, r := range so {
+		t.cols = append(t.cols, column{title: r.Role, width: 72, align: alignCenter})
+		names.cells = append(names.cells, r.Name)
+		dates.cells = append(dates.cells, r.Date)
+	}
+	return t, []row{names, dates}
+}
+
+// signOffHeight is the height of the band the sign-off block needs.
+func (c *composer) signOffHeight() float64 {
+	t, rows := c.signOffTable()
+	if t == nil {
+		return 40 // the legend alone
+	}
+	return c.placeTable(&sheet{}, t, 0, 0, rows)
+}
+
+// signOffBlock draws the sign-off block at the bottom right of the page and
+// the legend at its left.
+func (c *composer) signOffBlock(s *sheet, p paper, lg legend) {
+	const m = chartMargin
+	h := c.signOffHeight()
+	y := p.h - m - h
+	right := p.w - m
+	if t, rows := c.signOffTable(); t != nil {
+		right -= t.width()
+		c.placeTable(s, t, right, y, rows)
+		right -= 16
+	}
+	c.drawLegend(s, lg, m, y, right-m)
+}
+
+// legend says which kinds of box and line a chart shows.
+type legend struct {
+	unit, position, head, assistant, concurrent, vacant, dotted bool
+}
+
+// legendOf returns what the views show.
+func legendOf(views []view) legend {
+	var lg legend
+	seen := map[*chart.Chart]bool{}
+	for _, v := range views {
+		if seen[v.ch] {
+			continue
+		}
+		seen[v.ch] = true
+		for _, b := range v.ch.Boxes {
+			lg.unit = lg.unit || b.Kind == domain.KindUnit
+			lg.position = lg.position || b.Kind == domain.KindPosition
+			lg.head = lg.head || b.Head
+			lg.assistant = lg.assistant || b.Kind == domain.KindAssistant
+			lg.concurrent = lg.concurrent || b.Concurrent
+			lg.vacant = lg.vacant || b.Vacant
+		}
+		for _, l := range v.ch.Lines {
+			lg.dotted = lg.dotted || l.Dotted
+		}
+	}
+	return lg
+}
+
+// drawLegend draws a sample of every kind of box and line the chart shows,
+// with its name, flowing in rows across width w from (x, y).
+func (c *composer) drawLegend(s *sheet, lg legend, x, y, w float64) {
+	f := font{size: 8, color: ink}
+	const sw, sh = 18, 10 // sample size
+	type entry struct {
+		on    bool
+		label string
+		draw  func(x, y float64)
+	}
+	box := func(b chart.Box) func(x, y float64) {
+		return func(x, y float64) {
+			b.Rect = layout.Rect{W: sw, H: sh}
+			c.drawBox(s, &b, x, y, 1, false)
+		}
+	}
+	entries := []entry{
+		{lg.unit, "部门", box(chart.Box{Kind: domain.KindUnit})},
+		{lg.position, "岗位", box(chart.Box{Kind: domain.KindPosition})},
+		{lg.head, "负责人", box(chart.Box{Kind: domain.KindPosition, Head: true})},
+		{lg.assistant, "助理/直属", box(chart.Box{Kind: domain.KindAssistant})},
+		{lg.concurrent, "兼任（不计编制）", box(chart.Box{Kind: domain.KindPosition, Concurrent: true})},
+		{lg.vacant, "有空缺", box(chart.Box{Kind: domain.KindPosition, Vacant: true})},
+		{lg.dotted, "虚线汇报", func(x, y float64) {
+			s.line(x, y+sh/2, x+sw, y+sh/2, pen{width: 1.1, color: lineColor, dash: dotted})
+		}},
+	}
+	if lg == (legend{}) {
+		return // an empty chart
+	}
+	c.text(s, x, y+f.size, font{size: 8, bold: true, color: ink}, "图例")
+	cx, cy := x+30, y
+	for _, e := range entries {
+		if !e.on {
+			continue
+		}
+		ew := sw + 4 + c.m.Width(e.label, f.size) + 12
+		if cx+ew > x+w && cx > x+30 {
+			cx, cy = x+30, cy+sh+6
+		}
+		e.draw(cx, cy)
+		c.text(s, cx+sw+4, cy+sh-1.5, f, e.label)
+		cx += ew
+	}
+}
+
+// chartHeader draws the running header of the chart PDF's later pages.
+func (c *composer) chartHeader(s *sheet) {
+	const m = chartMargin
+	i := c.d.Info
+	f := fCaption
+	w := s.w - 2*m
+	version := c.oneLine(i.Version, f, w/3)
+	left := c.oneLine(strings.TrimSpace(i.Company+" "+i.Title), f, w-c.m.Width(version, f.size)-12)
+	c.textIn(s, m, w, m+8, f, alignLeft, left)
+	c.textIn(s, m, w, m+8, f, alignRight, version)
+	s.line(m, m+11, s.w-m, m+11, pen{width: 0.4, color: lightGrey})
+}
+
+// footer draws 第 x 页 共 y 页 in the middle of the bottom margin, with the
+// version at the left and the confidentiality at the right, side points in
+// from the edges.
+func (c *composer) footer(s *sheet, i, n int, side, bottom float64) {
+	f := fCaption
+	y := s.h - bottom/2 + 3
+	w := s.w - 2*side
+	c.textIn(s, side, w, y, f, alignCenter, fmt.Sprintf("第 %d 页 共 %d 页", i+1, n))
+	c.textIn(s, side, w, y, f, alignLeft, c.oneLine(c.d.Info.Version, f, w/3-30))
+	c.textIn(s, side, w, y, f, alignRight, c.oneLine(c.d.Info.Confidentiality, f, w/3-30))
+}
