@@ -11,14 +11,9 @@ import "math"
 const pointsPerLine = 4
 
 // connectors returns the tree's lines in the frame, one per visible node
-// with a parent, in node order, and reserves room for the dotted links.
-func (l *layouter) connectors() []Connector {
-	lines := 0
-	for i := int32(0); i < l.n; i++ {
-		if l.role[i] != hidden && l.parent[i] >= 0 {
-			lines++
-		}
-	}
+// with a parent (there are lines of them), in node order, and reserves
+// room for the dotted links.
+func (l *layouter) connectors(lines int) []Connector {
 	total := lines + len(l.in.Links)
 	conns := make([]Connector, 0, total)
 	l.pts = make([]Point, total*pointsPerLine)

@@ -73,7 +73,7 @@ func company() (Input, map[string]int32) {
 // TestExampleCharts lays out the charts a person looks at (run with -png
 // to write them to testdata/out) and checks each like the property tests.
 func TestExampleCharts(t *testing.T) {
-	org, _ := company()
+	org, at := company()
 	r := rand.New(rand.NewPCG(7, 7))
 	random := randomInput(r, 160, genOptions{roots: 1})
 	mixed := randomInput(r, 160, genOptions{roots: 2, assistant: 0.15, compact: 0.3, collapsed: 0.03})
@@ -93,6 +93,21 @@ func TestExampleCharts(t *testing.T) {
 		{"mixed", mixed, Options{}},
 		{"mixed-ltr-grid", mixed, Options{LeftToRight: true, CompactColumns: 2}},
 	}
+	// The technical department dragged left onto sales, and one position
+	// dragged down out of its row.
+	dragged := org
+	dragged.Offset = make([]Point, len(org.Parent))
+	dragged.Offset[at["技术部"]] = Point{X: -260, Y: 30}
+	dragged.Offset[at["客服主管"]] = Point{X: 60, Y: 40}
+	res, err := Layout(dragged, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Overlaps) == 0 {
+		t.Errorf("dragging a department onto another reported no overlaps")
+	}
+	writePNG(t, "company-dragged", dragged, Options{}, res)
+
 	for _, c := range cases {
 		res, err := Layout(c.in, c.opt)
 		if err != nil {

@@ -188,25 +188,39 @@ func Layout(in Input, opt Options) (Result, error) {
 	if n == 0 {
 		return res, nil
 	}
-	l := newLayouter(in, opt, res.Hidden)
+	sc := scratchPool.Get().(*scratch)
+	l := newLayouter(in, opt, res.Hidden, sc)
+	defer func() {
+		l.keep(sc)
+		scratchPool.Put(sc)
+	}()
 	if err := l.countDescendants(); err != nil {
 		return Result{}, err
 	}
 	l.classify()
-	l.prepare()
+	l.prepare(sc)
 	l.firstWalks()
 	l.secondWalk()
-	l.place()
-	l.normalize()
+	minX := l.place()
 
+	// Move the chart to start at cross position 0 (the top-level boxes
+	// already start at depth 0) and fill in the per-node results.
 	res.Boxes = l.box[:n:n]
-	for i := range res.Visible {
-		res.Visible[i] = l.role[i] != hidden
+	lines := 0
+	for i := range res.Boxes {
+		visible := l.role[i] != hidden
+		res.Visible[i] = visible
+		if visible {
+			res.Boxes[i].X -= minX
+			if l.parent[i] >= 0 {
+				lines++
+			}
+		}
 		if !l.collapsed(int32(i)) {
 			res.Hidden[i] = 0 // it held the number of descendants
 		}
 	}
-	res.Connectors = l.connectors()
+	res.Connectors = l.connectors(lines)
 	l.toPage(res.Boxes, res.Connectors)
 	if l.applyOffsets(res.Boxes, res.Connectors) {
 		res.Overlaps = overlaps(res.Boxes, res.Visible)
@@ -267,12 +281,12 @@ func validate(in Input) error {
 		}
 	}
 	for i, s := range in.Size {
-		if !(s.W >= 0 && s.H >= 0) || math.IsInf(s.W, 0) || math.IsInf(s.H, 0) {
+		if !(s.W >= 0 && s.W <= math.MaxFloat64 && s.H >= 0 && s.H <= math.MaxFloat64) { // also NaN
 			return inputError("node %d has size %v×%v", i, s.W, s.H)
 		}
 	}
 	for i, o := range in.Offset {
-		if math.IsNaN(o.X) || math.IsNaN(o.Y) || math.IsInf(o.X, 0) || math.IsInf(o.Y, 0) {
+		if !(math.Abs(o.X) <= math.MaxFloat64 && math.Abs(o.Y) <= math.MaxFloat64) {
 			return inputError("node %d has offset %v,%v", i, o.X, o.Y)
 		}
 	}

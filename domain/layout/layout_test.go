@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -280,10 +281,11 @@ func TestOffsetMovesSubtree(t *testing.T) {
 			t.Errorf("box %d at %v, want %v", i, res.Boxes[i], want)
 		}
 	}
-	// The line into the dragged box is rerouted from the parent's bottom
-	// to its top; the line below it moved along unchanged.
+	// The line into the dragged box still runs along the family's bus
+	// (y 58) and into the box's new top; the line below it moved along
+	// unchanged.
 	b0, b1 := res.Boxes[0], res.Boxes[1]
-	wantLine(t, res.Connectors[0], Point{b0.X + 45, 40}, Point{b0.X + 45, 63}, Point{b1.X + 45, 63}, Point{b1.X + 45, 86})
+	wantLine(t, res.Connectors[0], Point{b0.X + 45, 40}, Point{b0.X + 45, 58}, Point{b1.X + 45, 58}, Point{b1.X + 45, 86})
 	moved := slices.Clone(base.Connectors[1].Points)
 	for k := range moved {
 		moved[k].X += 300
@@ -300,6 +302,14 @@ func TestOffsetMovesSubtree(t *testing.T) {
 	if !slices.Equal(res.Overlaps, [][2]int32{{0, 3}}) {
 		t.Errorf("overlaps %v, want [[0 3]]", res.Overlaps)
 	}
+	// Now above the bus and overlapping its parent, its line takes the
+	// plain route for overlapping boxes: along the parent's bottom edge
+	// and into the box's top.
+	b0, b3 := res.Boxes[0], res.Boxes[3]
+	if b3.X >= b0.X+b0.W || b3.Y >= b0.Y+b0.H {
+		t.Fatalf("box 3 at %v does not overlap box 0 at %v", b3, b0)
+	}
+	wantLine(t, res.Connectors[2], Point{b0.X + 45, 40}, Point{b3.X + 45, 40}, Point{b3.X + 45, 6})
 	if b := res.Bounds; b != (Rect{42, 0, 390 - 42, 162 + 40}) {
 		t.Errorf("bounds %v", b)
 	}
@@ -392,5 +402,53 @@ func TestOverlapsOfManyBoxes(t *testing.T) {
 	res := mustLayout(t, in, Options{})
 	if len(res.Overlaps) != n*(n-1)/2 {
 		t.Errorf("%d overlaps, want %d", len(res.Overlaps), n*(n-1)/2)
+	}
+}
+
+// TestReusedMemory: layouts reuse their working memory; one layout must
+// not leak into the next, whether they run one after another (a large
+// tree, then small ones, then the large one again) or at the same time.
+func TestReusedMemory(t *testing.T) {
+	var ins []Input
+	var opts []Options
+	for k := range 12 {
+		r := treeRand("reuse", k)
+		opt, g := randomOptions(r, k)
+		ins = append(ins, randomInput(r, 1+r.IntN(3000)/(1+k%4*20), g))
+		opts = append(opts, opt)
+	}
+	want := make([]Result, len(ins))
+	for k := range ins {
+		want[k] = mustLayout(t, ins[k], opts[k])
+	}
+	same := func(k int, got Result) bool {
+		return slices.Equal(got.Boxes, want[k].Boxes) && slices.Equal(got.Hidden, want[k].Hidden) &&
+			slices.EqualFunc(got.Connectors, want[k].Connectors, func(a, b Connector) bool {
+				return a.From == b.From && a.To == b.To && slices.Equal(a.Points, b.Points)
+			})
+	}
+	for k := len(ins) - 1; k >= 0; k-- {
+		if got, _ := Layout(ins[k], opts[k]); !same(k, got) {
+			t.Fatalf("tree %d laid out differently the second time", k)
+		}
+	}
+	errs := make(chan int, 4*len(ins))
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range ins {
+				k := (j + w*5) % len(ins)
+				if got, _ := Layout(ins[k], opts[k]); !same(k, got) {
+					errs <- k
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for k := range errs {
+		t.Errorf("tree %d laid out differently alongside other layouts", k)
 	}
 }

@@ -31,7 +31,7 @@ func (l *layouter) applyOffsets(boxes []Rect, conns []Connector) bool {
 	for k := range conns {
 		c := &conns[k]
 		if off[c.To] != (Point{}) {
-			c.Points = l.routePage(c.Points[:0], boxes[c.From], boxes[c.To], false)
+			c.Points = l.reroute(c, boxes, total[c.From])
 			continue
 		}
 		t := total[c.To]
@@ -41,6 +41,26 @@ func (l *layouter) applyOffsets(boxes []Rect, conns []Connector) bool {
 		}
 	}
 	return true
+}
+
+// reroute draws the line c into a box the user dragged, given the page
+// boxes after the offsets and the parent's total offset. An ordinary child
+// still below its family's bus keeps using the bus (half a level above
+// where the layout put the child, moved with the parent); other lines take
+// the plain route between the two boxes.
+func (l *layouter) reroute(c *Connector, boxes []Rect, moved Point) []Point {
+	from, to := l.frame(boxes[c.From]), l.frame(boxes[c.To])
+	if l.kind(c.To) == core {
+		laidOut := l.framePoint(c.Points[len(c.Points)-1]) // the child's top before the offsets
+		bus := laidOut.Y - l.opt.LevelGap/2 + l.framePoint(moved).Y
+		if bottom := from.Y + from.H; bus > bottom && bus < to.Y {
+			px, cx := from.X+from.W/2, to.X+to.W/2
+			ps := append(c.Points[:0], Point{px, bottom}, Point{px, bus}, Point{cx, bus}, Point{cx, to.Y})
+			l.framePoints(ps)
+			return ps
+		}
+	}
+	return l.routePage(c.Points[:0], boxes[c.From], boxes[c.To], false)
 }
 
 // overlapEps ignores overlaps thinner than rounding noise.

@@ -7,8 +7,10 @@ import "math"
 // then move the frame onto the page.
 
 // place turns the core boxes into the final frame boxes of every visible
-// node.
-func (l *layouter) place() {
+// node. It returns the smallest cross position of a visible box, so the
+// caller can move the chart to start at 0.
+func (l *layouter) place() (minX float64) {
+	minX = math.Inf(1)
 	for i := int32(0); i < l.n; i++ {
 		if l.kind(i) != core {
 			continue
@@ -16,30 +18,17 @@ func (l *layouter) place() {
 		b := &l.box[i]
 		centre := b.X + l.anchor(i)
 		*b = Rect{X: centre - l.cross(i)/2, Y: b.Y, W: l.cross(i), H: l.depth(i)}
-		l.assistants(i, centre, b.Y+b.H, true)
+		minX = min(minX, b.X)
+		if l.role[i]&hasAssistants != 0 {
+			left, _, _ := l.assistants(i, centre, b.Y+b.H, true)
+			minX = min(minX, centre-left)
+		}
 	}
 	for k := range l.stacks {
-		l.stack(l.n+1+int32(k), true)
+		_, _, leftmost := l.stack(l.n+1+int32(k), true)
+		minX = min(minX, leftmost)
 	}
-}
-
-// normalize moves the frame so that the leftmost visible box starts at
-// cross position 0 (the top-level boxes already start at depth 0), and
-// clears the boxes of hidden nodes.
-func (l *layouter) normalize() {
-	minX := math.Inf(1)
-	for i := int32(0); i < l.n; i++ {
-		if l.role[i] != hidden {
-			minX = min(minX, l.box[i].X)
-		}
-	}
-	for i := int32(0); i < l.n; i++ {
-		if l.role[i] == hidden {
-			l.box[i] = Rect{}
-		} else {
-			l.box[i].X -= minX
-		}
-	}
+	return minX
 }
 
 // toPage turns the frame into page coordinates: nothing to do for a
@@ -63,6 +52,14 @@ func (l *layouter) frame(r Rect) Rect {
 		return Rect{X: r.Y, Y: r.X, W: r.H, H: r.W}
 	}
 	return r
+}
+
+// framePoint converts one point between the frame and the page.
+func (l *layouter) framePoint(p Point) Point {
+	if l.opt.LeftToRight {
+		return Point{p.Y, p.X}
+	}
+	return p
 }
 
 // framePoints converts points between the frame and the page, in place.

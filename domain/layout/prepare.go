@@ -1,5 +1,10 @@
 package layout
 
+import (
+	"math"
+	"sync"
+)
+
 // The steps before the core: find out which boxes are visible and who
 // places each of them, build the contour links of the core tree and give
 // every core box the size it occupies (its own box plus any assistants
@@ -75,7 +80,33 @@ type layouter struct {
 	assistGap float64 // from a parent's box down to its first assistants
 }
 
-func newLayouter(in Input, opt Options, desc []int32) *layouter {
+// scratch is the working memory of a layout that does not end up in the
+// result. It is kept between calls (an editor lays the chart out again
+// after every edit) so that a layout allocates little beyond its result.
+type scratch struct {
+	role   []role
+	nodes  []coreNode
+	stacks []int32
+	lows   []float64
+	lowIdx []int32
+	shift  []float64
+	change []float64
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// resize returns s with length n and every element zero, reusing its
+// array when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func newLayouter(in Input, opt Options, desc []int32, sc *scratch) *layouter {
 	n := int32(len(in.Parent))
 	return &layouter{
 		in:        in,
@@ -84,10 +115,17 @@ func newLayouter(in Input, opt Options, desc []int32) *layouter {
 		root:      n,
 		parent:    in.Parent,
 		desc:      desc,
-		role:      make([]role, n),
+		role:      resize(sc.role, int(n)),
+		stacks:    sc.stacks[:0],
 		indent:    opt.SiblingGap,
 		assistGap: opt.LevelGap / 2,
 	}
+}
+
+// keep hands the scratch arrays back for the next layout.
+func (l *layouter) keep(sc *scratch) {
+	*sc = scratch{role: l.role, nodes: l.nodes, stacks: l.stacks,
+		lows: l.lows, lowIdx: l.lowIdx, shift: l.shift, change: l.change}
 }
 
 func (l *layouter) flags(i int32) Flags {
@@ -207,10 +245,10 @@ func (l *layouter) classify() {
 // prepare allocates the core arrays, links every core node to its first
 // and last core child, sizes every core box and sets every core box's
 // depth position (a child starts LevelGap below its parent's core box).
-func (l *layouter) prepare() {
+func (l *layouter) prepare(sc *scratch) {
 	total := int(l.n) + 1 + len(l.stacks)
 	l.box = make([]Rect, total)
-	l.nodes = make([]coreNode, total)
+	l.nodes = resize(sc.nodes, total)
 	for v := range l.nodes {
 		l.nodes[v] = coreNode{lnext: -1, rnext: -1, el: int32(v), er: int32(v)}
 	}
@@ -241,14 +279,14 @@ func (l *layouter) prepare() {
 	for k, p := range l.stacks {
 		s := l.n + 1 + int32(k)
 		l.nodes[p].lnext, l.nodes[p].rnext = s, s
-		w, h := l.stack(s, false)
+		w, h, _ := l.stack(s, false)
 		l.box[s] = Rect{Y: l.box[p].Y + l.box[p].H + l.opt.LevelGap, W: w, H: h}
 	}
 
-	l.lows = make([]float64, l.family)
-	l.lowIdx = make([]int32, l.family)
-	l.shift = make([]float64, l.family)
-	l.change = make([]float64, l.family)
+	l.lows = resize(sc.lows, l.family)
+	l.lowIdx = resize(sc.lowIdx, l.family)
+	l.shift = resize(sc.shift, l.family)
+	l.change = resize(sc.change, l.family)
 }
 
 // nextCore returns the core sibling after core node c, -1 if none.
@@ -319,8 +357,9 @@ func (l *layouter) assistants(t int32, centre, bottom float64, place bool) (left
 // stack measures the compact stack s: the leaf children of its parent in a
 // column to the right of the parent's line, or in a grid of two columns
 // with the line running down the middle. With place set it also sets the
-// leaves' boxes inside the stack's (final) box.
-func (l *layouter) stack(s int32, place bool) (w, h float64) {
+// leaves' boxes inside the stack's (final) box, and minX is the leftmost
+// of them.
+func (l *layouter) stack(s int32, place bool) (w, h, minX float64) {
 	p := l.stacks[s-l.n-1]
 	two := l.opt.CompactColumns == 2
 	origin := Rect{}
@@ -329,6 +368,7 @@ func (l *layouter) stack(s int32, place bool) (w, h float64) {
 	}
 	bus := origin.X + l.busOffset(s)
 	top, rowH, maxW := origin.Y, 0.0, 0.0
+	minX = math.Inf(1)
 	k := 0
 	for c := l.firstKid(p); c >= 0; c = l.nextKid(c) {
 		if l.kind(c) != stacked {
@@ -348,6 +388,7 @@ func (l *layouter) stack(s int32, place bool) (w, h float64) {
 				x = bus - l.indent - cw
 			}
 			l.box[c] = Rect{X: x, Y: top, W: cw, H: ch}
+			minX = min(minX, x)
 		}
 		k++
 	}
@@ -355,7 +396,7 @@ func (l *layouter) stack(s int32, place bool) (w, h float64) {
 	if two {
 		w *= 2
 	}
-	return w, top + rowH - origin.Y
+	return w, top + rowH - origin.Y, minX
 }
 
 // busOffset is where the parent's line runs down a compact stack, from
