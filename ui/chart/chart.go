@@ -7,6 +7,7 @@ package chart
 
 import (
 	"fmt"
+	"strconv"
 
 	"orgdraft/domain"
 	"orgdraft/domain/layout"
@@ -81,6 +82,65 @@ type Options struct {
 	// Layout tunes the gaps; its orientation and compact fields are set
 	// from the two fields above.
 	Layout layout.Options
+	// Cache, when set, keeps measured box text between builds, so that an
+	// editor rebuilding the chart after every edit measures only the boxes
+	// whose text changed. nil measures everything.
+	Cache *TextCache
+}
+
+// TextCache remembers measured box text by its content. It belongs to one
+// caller (it is not safe for concurrent use).
+type TextCache struct {
+	style measure.BoxStyle
+	m     *measure.Measurer
+	boxes map[string]measure.BoxLines
+	used  map[string]bool
+}
+
+// NewTextCache returns an empty cache.
+func NewTextCache() *TextCache { return &TextCache{} }
+
+// box measures a box's text, or returns it from the cache.
+func (c *TextCache) box(m *measure.Measurer, name string, details []string, st measure.BoxStyle) measure.BoxLines {
+	if c == nil {
+		return m.Box(name, details, st)
+	}
+	if c.boxes == nil || c.style != st || c.m != m {
+		c.style, c.m, c.boxes = st, m, map[string]measure.BoxLines{}
+	}
+	key := name
+	for _, d := range details {
+		key += "\x00" + d
+	}
+	if c.used != nil {
+		c.used[key] = true
+	}
+	if b, ok := c.boxes[key]; ok {
+		return b
+	}
+	b := m.Box(name, details, st)
+	c.boxes[key] = b
+	return b
+}
+
+// begin and end bracket one build: entries no build used are dropped at
+// the end, so renamed boxes do not pile up in the cache.
+func (c *TextCache) begin() {
+	if c != nil {
+		c.used = make(map[string]bool, len(c.boxes))
+	}
+}
+
+func (c *TextCache) end() {
+	if c == nil || c.used == nil {
+		return
+	}
+	for k := range c.boxes {
+		if !c.used[k] {
+			delete(c.boxes, k)
+		}
+	}
+	c.used = nil
 }
 
 // OptionsFor returns the document's own chart options with the bundled
@@ -102,7 +162,7 @@ func Build(d *domain.Document, opt Options) (*Chart, error) {
 	if opt.Style == (measure.BoxStyle{}) {
 		opt.Style = measure.DefaultBoxStyle()
 	}
-	var nodes []*domain.Node
+	nodes := make([]*domain.Node, 0, d.Len())
 	collect := func(n *domain.Node) bool { nodes = append(nodes, n); return true }
 	if opt.Root != 0 {
 		if d.Node(opt.Root) == nil {
@@ -121,16 +181,21 @@ func Build(d *domain.Document, opt Options) (*Chart, error) {
 		Flags:  make([]layout.Flags, n),
 	}
 	roll := d.Rollup()
-	tracksFilled := d.Total().Filled > 0
+	tracksFilled := false
+	for _, r := range d.Roots() {
+		tracksFilled = tracksFilled || roll[r].Filled > 0
+	}
 	texts := make([]measure.BoxLines, n)
 	hidden := hiddenCounts(nodes)
+	opt.Cache.begin()
+	defer opt.Cache.end()
 	for i, nd := range nodes {
 		index[nd.ID] = i
 		in.Parent[i] = -1
 		if p, ok := index[nd.Parent]; ok && nd.ID != opt.Root {
 			in.Parent[i] = int32(p)
 		}
-		texts[i] = opt.Measurer.Box(nd.Name, details(nd, roll[nd.ID], tracksFilled, hidden[i]), opt.Style)
+		texts[i] = opt.Cache.box(opt.Measurer, nd.Name, details(nd, roll[nd.ID], tracksFilled, hidden[i]), opt.Style)
 		in.Size[i] = layout.Size{W: texts[i].W, H: texts[i].H}
 		in.Flags[i] = flags(nd)
 		if nd.Offset != (domain.Offset{}) {
@@ -155,7 +220,7 @@ func Build(d *domain.Document, opt Options) (*Chart, error) {
 		return nil, fmt.Errorf("chart: %w", err)
 	}
 
-	c := &Chart{Bounds: res.Bounds, index: make(map[domain.NodeID]int, n)}
+	c := &Chart{Bounds: res.Bounds, Boxes: make([]Box, 0, n), index: make(map[domain.NodeID]int, n)}
 	for i, nd := range nodes {
 		if !res.Visible[i] {
 			continue
@@ -224,9 +289,10 @@ func details(n *domain.Node, roll domain.Headcount, tracksFilled bool, hidden in
 	if n.Kind.IsPosition() {
 		h = domain.Headcount{Planned: n.Planned, Filled: n.Filled}
 	}
-	count := fmt.Sprintf("编制 %d人", h.Planned)
+	// strconv rather than fmt: this runs for every box on every edit.
+	count := "编制 " + strconv.Itoa(h.Planned) + "人"
 	if tracksFilled {
-		count = fmt.Sprintf("编制 %d / 在岗 %d", h.Planned, h.Filled)
+		count = "编制 " + strconv.Itoa(h.Planned) + " / 在岗 " + strconv.Itoa(h.Filled)
 	}
 	switch {
 	case n.Concurrent && h.Planned == 0:
@@ -239,7 +305,7 @@ func details(n *domain.Node, roll domain.Headcount, tracksFilled bool, hidden in
 	}
 	lines = append(lines, count)
 	if hidden > 0 {
-		lines = append(lines, fmt.Sprintf("（已折叠 %d 个框）", hidden))
+		lines = append(lines, "（已折叠 "+strconv.Itoa(hidden)+" 个框）")
 	}
 	return lines
 }

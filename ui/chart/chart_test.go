@@ -257,3 +257,59 @@ func TestLeavesArrangementPerBox(t *testing.T) {
 		}
 	}
 }
+
+// TestTextCacheGivesTheSameChart checks that a cached build draws exactly
+// what a fresh one does, also after a rename, and forgets the old text.
+func TestTextCacheGivesTheSameChart(t *testing.T) {
+	d, err := assets.LoadTemplate("large-service")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := NewTextCache()
+	cached := func() *Chart {
+		opt := OptionsFor(d)
+		opt.Cache = cache
+		c, err := Build(d, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	fresh := func() *Chart {
+		c, err := Build(d, OptionsFor(d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	same := func(a, b *Chart) bool {
+		if len(a.Boxes) != len(b.Boxes) {
+			return false
+		}
+		for i := range a.Boxes {
+			x, y := a.Boxes[i], b.Boxes[i]
+			if x.Rect != y.Rect || x.ID != y.ID || len(x.Lines) != len(y.Lines) {
+				return false
+			}
+			for j := range x.Lines {
+				if x.Lines[j] != y.Lines[j] {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if !same(cached(), fresh()) || !same(cached(), fresh()) {
+		t.Fatal("a cached build differs from a fresh one")
+	}
+	first := d.Roots()[0]
+	if err := domain.NewHistory(d).Do(domain.Rename(first, "客户服务中心（新名称很长很长）")); err != nil {
+		t.Fatal(err)
+	}
+	if !same(cached(), fresh()) {
+		t.Fatal("after a rename the cached build differs from a fresh one")
+	}
+	if len(cache.boxes) > d.Len() {
+		t.Fatalf("cache holds %d entries for %d boxes: old text was kept", len(cache.boxes), d.Len())
+	}
+}

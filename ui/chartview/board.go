@@ -1,0 +1,650 @@
+package chartview
+
+import (
+	"image/color"
+	"math"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/widget"
+
+	"orgdraft/domain"
+	"orgdraft/ui/chart"
+	"orgdraft/ui/measure"
+)
+
+// board is the drawing surface inside the scroll container: as large as
+// the chart at the current zoom, but holding canvas objects only for what
+// is on the screen. It receives the pointer and keyboard events (input.go).
+type board struct {
+	widget.BaseWidget
+	v *View
+	r *boardRenderer // set once the renderer exists
+}
+
+func newBoard(v *View) *board {
+	b := &board{v: v}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// CreateRenderer implements fyne.Widget.
+func (b *board) CreateRenderer() fyne.WidgetRenderer {
+	b.r = newBoardRenderer(b)
+	return b.r
+}
+
+// updateView brings the drawn objects up to date with the chart, the
+// selection, the zoom and the scroll position. Before the board has a
+// renderer there is nothing to update.
+func (b *board) updateView() {
+	if b.r != nil {
+		b.r.update()
+	}
+}
+
+// placeEntry moves the rename entry over its box.
+func (b *board) placeEntry() {
+	if b.r != nil {
+		b.r.placeEntry()
+	}
+}
+
+// boardRenderer keeps a pool of box objects (boxItem) and of line pieces.
+// update assigns them to what is visible: a box that stays in view keeps
+// its objects, which are touched only when something about it changed;
+// boxes that scroll out give theirs back for re-use.
+type boardRenderer struct {
+	b     *board
+	paper *canvas.Rectangle
+
+	items map[domain.NodeID]*boxItem
+	spare []*boxItem
+	gen   uint32 // update generation, to find items that left the view
+
+	lines     []*canvas.Line // pool of line pieces; the first used are drawn
+	usedLines int
+
+	ghost    ghost        // the box following the pointer during a drag
+	linkLine *canvas.Line // from a box to the pointer while choosing a link's target
+
+	objects []fyne.CanvasObject
+}
+
+func newBoardRenderer(b *board) *boardRenderer {
+	r := &boardRenderer{
+		b:        b,
+		paper:    canvas.NewRectangle(paperColor),
+		items:    map[domain.NodeID]*boxItem{},
+		linkLine: canvas.NewLine(dottedColor),
+	}
+	r.ghost.frame = canvas.NewRectangle(ghostFill)
+	r.ghost.frame.StrokeColor = selectColor
+	r.ghost.text = canvas.NewText("", inkColor)
+	r.ghost.text.Alignment = fyne.TextAlignCenter
+	r.update()
+	return r
+}
+
+// Layout implements fyne.WidgetRenderer.
+func (r *boardRenderer) Layout(size fyne.Size) {
+	r.paper.Resize(size)
+	r.update()
+}
+
+// MinSize implements fyne.WidgetRenderer: the whole chart with its margin.
+func (r *boardRenderer) MinSize() fyne.Size { return r.b.v.contentSize() }
+
+// Refresh implements fyne.WidgetRenderer.
+func (r *boardRenderer) Refresh() { r.update() }
+
+// Objects implements fyne.WidgetRenderer: only what is on the screen.
+func (r *boardRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+// Destroy implements fyne.WidgetRenderer.
+func (r *boardRenderer) Destroy() {}
+
+// view is the visible part of the board, a little enlarged so that a
+// small scroll does not immediately need new objects.
+type view struct{ x0, y0, x1, y1 float32 }
+
+func (w view) hits(pos fyne.Position, size fyne.Size) bool {
+	return pos.X <= w.x1 && pos.X+size.Width >= w.x0 && pos.Y <= w.y1 && pos.Y+size.Height >= w.y0
+}
+
+// update makes the object list match what should be drawn now.
+func (r *boardRenderer) update() {
+	v := r.b.v
+	off, size := v.viewport()
+	const slack = 48
+	w := view{off.X - slack, off.Y - slack, off.X + size.Width + slack, off.Y + size.Height + slack}
+
+	before := len(r.objects)
+	r.objects = append(r.objects[:0], r.paper)
+	r.updateLines(w)
+	for _, l := range r.lines[:r.usedLines] {
+		r.objects = append(r.objects, l)
+	}
+
+	r.gen++
+	changed := false
+	// A box is drawn when it, its outline or its badges (which stick out)
+	// touch the view.
+	out := selectPad*2 + badgePts*float32(v.scale())
+	for i := range v.chart.Boxes {
+		b := &v.chart.Boxes[i]
+		pos, bsize := v.boardRect(b.Rect)
+		if !w.hits(pos.SubtractXY(out, out), bsize.AddWidthHeight(2*out, 2*out)) {
+			continue
+		}
+		it := r.items[b.ID]
+		if it == nil {
+			it = r.takeItem()
+			r.items[b.ID] = it
+			changed = true
+		}
+		it.gen = r.gen
+		it.show(v, b, pos, bsize)
+		r.objects = append(r.objects, it.objects...)
+	}
+	for id, it := range r.items {
+		if it.gen != r.gen {
+			delete(r.items, id)
+			r.spare = append(r.spare, it)
+			changed = true
+		}
+	}
+
+	if r.ghost.show(v) {
+		r.objects = append(r.objects, r.ghost.frame, r.ghost.text)
+	}
+	if r.showLinkLine(v) {
+		r.objects = append(r.objects, r.linkLine)
+	}
+	if v.editing != 0 {
+		r.placeEntry()
+		r.objects = append(r.objects, v.entry, v.hint)
+	}
+	if changed || len(r.objects) != before {
+		// Objects came or went: have the canvas paint the board again.
+		canvas.Refresh(r.paper)
+	}
+}
+
+// takeItem returns a spare box item or a new one.
+func (r *boardRenderer) takeItem() *boxItem {
+	if n := len(r.spare); n > 0 {
+		it := r.spare[n-1]
+		r.spare = r.spare[:n-1]
+		return it
+	}
+	return newBoxItem()
+}
+
+// ---- lines ----
+
+// updateLines draws the visible pieces of every connector: solid lines of
+// the tree and dashed dotted-line links, cut to the view.
+func (r *boardRenderer) updateLines(w view) {
+	v := r.b.v
+	s := v.scale()
+	width := float32(max(1, lineWidth*s))
+	r.usedLines = 0
+	for i := range v.chart.Lines {
+		ln := &v.chart.Lines[i]
+		col := lineColor
+		if ln.Dotted {
+			col = dottedColor
+		}
+		for k := 0; k+1 < len(ln.Points); k++ {
+			a, b := v.toBoard(ln.Points[k]), v.toBoard(ln.Points[k+1])
+			if !w.hits(fyne.NewPos(min(a.X, b.X), min(a.Y, b.Y)), fyne.NewSize(abs32(b.X-a.X), abs32(b.Y-a.Y))) {
+				continue
+			}
+			if !ln.Dotted {
+				r.addLine(a, b, col, width)
+				continue
+			}
+			r.addDashes(a, b, w, float32(dashLength*s), float32(dashGap*s), col, width)
+		}
+	}
+}
+
+// addDashes draws the dashes of the segment a–b that fall inside the view.
+// They are counted from a, so they do not crawl while the view scrolls.
+func (r *boardRenderer) addDashes(a, b fyne.Position, w view, dash, gap float32, col color.Color, width float32) {
+	dash, gap = max(dash, 2), max(gap, 2)
+	dx, dy := b.X-a.X, b.Y-a.Y
+	length := float32(math.Hypot(float64(dx), float64(dy)))
+	if length == 0 {
+		return
+	}
+	t0, t1, ok := clipSegment(a, b, w)
+	if !ok {
+		return
+	}
+	period := dash + gap
+	start := float32(math.Floor(float64(t0*length/period))) * period
+	for d := start; d < t1*length; d += period {
+		e := min(d+dash, length)
+		r.addLine(
+			fyne.NewPos(a.X+dx*d/length, a.Y+dy*d/length),
+			fyne.NewPos(a.X+dx*e/length, a.Y+dy*e/length), col, width)
+	}
+}
+
+// clipSegment returns the part [t0, t1] of the segment a + t(b−a) inside
+// the view (Liang–Barsky).
+func clipSegment(a, b fyne.Position, w view) (t0, t1 float32, ok bool) {
+	t0, t1 = 0, 1
+	dx, dy := b.X-a.X, b.Y-a.Y
+	for _, c := range [4][2]float32{{-dx, a.X - w.x0}, {dx, w.x1 - a.X}, {-dy, a.Y - w.y0}, {dy, w.y1 - a.Y}} {
+		p, q := c[0], c[1]
+		if p == 0 {
+			if q < 0 {
+				return 0, 0, false
+			}
+			continue
+		}
+		t := q / p
+		if p < 0 {
+			t0 = max(t0, t)
+		} else {
+			t1 = min(t1, t)
+		}
+	}
+	return t0, t1, t0 <= t1
+}
+
+// addLine takes the next line piece from the pool and draws a–b with it;
+// the piece is refreshed only when it changed.
+func (r *boardRenderer) addLine(a, b fyne.Position, col color.Color, width float32) {
+	if r.usedLines == len(r.lines) {
+		r.lines = append(r.lines, canvas.NewLine(col))
+	}
+	l := r.lines[r.usedLines]
+	r.usedLines++
+	if l.Position1 == a && l.Position2 == b && l.StrokeColor == col && l.StrokeWidth == width {
+		return
+	}
+	l.Position1, l.Position2, l.StrokeColor, l.StrokeWidth = a, b, col, width
+	l.Refresh()
+}
+
+func abs32(f float32) float32 { return float32(math.Abs(float64(f))) }
+
+// showLinkLine draws the line from the box a dotted link starts at to the
+// pointer while the user chooses where it goes.
+func (r *boardRenderer) showLinkLine(v *View) bool {
+	if v.linkFrom == 0 || !v.hovering {
+		return false
+	}
+	b, ok := v.chart.Box(v.linkFrom)
+	if !ok {
+		return false
+	}
+	pos, size := v.boardRect(b.Rect)
+	from := pos.AddXY(size.Width/2, size.Height/2)
+	if r.linkLine.Position1 != from || r.linkLine.Position2 != v.pointer {
+		r.linkLine.Position1, r.linkLine.Position2 = from, v.pointer
+		r.linkLine.StrokeWidth = 1.5
+		r.linkLine.Refresh()
+	}
+	return true
+}
+
+// placeEntry puts the rename entry over the box being renamed, at least
+// wide enough for a few characters, with the hint under it.
+func (r *boardRenderer) placeEntry() {
+	v := r.b.v
+	b, ok := v.chart.Box(v.editing)
+	if !ok {
+		return
+	}
+	pos, size := v.boardRect(b.Rect)
+	esize := v.entry.MinSize()
+	esize.Width = max(size.Width+16, 160)
+	epos := fyne.NewPos(pos.X+size.Width/2-esize.Width/2, pos.Y+size.Height/2-esize.Height/2)
+	if v.entry.Position() != epos || v.entry.Size() != esize {
+		v.entry.Move(epos)
+		v.entry.Resize(esize)
+	}
+	hsize := v.hint.MinSize()
+	v.hint.Move(fyne.NewPos(epos.X, epos.Y+esize.Height+2))
+	v.hint.Resize(hsize)
+}
+
+// ---- one box ----
+
+// boxLook is everything that decides how a box is drawn; a box is redrawn
+// only when its look changes.
+type boxLook struct {
+	pos        fyne.Position
+	size       fyne.Size
+	scale      float32
+	kind       domain.Kind
+	head       bool
+	concurrent bool
+	vacant     bool
+	hidden     int
+	parent     bool // has children (shows a fold button when selected)
+	ltr        bool
+	selected   int // 0 no, 1 yes, 2 primary
+	drop       int // 0 not a drop target, 1 allowed, 2 refused
+	dragged    bool
+}
+
+// boxItem is the canvas objects of one visible box.
+type boxItem struct {
+	gen   uint32
+	look  boxLook
+	lines []measure.PlacedLine
+
+	frame     *canvas.Rectangle
+	header    *canvas.Rectangle // units: the band behind the name
+	texts     []*canvas.Text
+	badge     *canvas.Circle // 兼
+	badgeText *canvas.Text
+	fold      *canvas.Circle // the +/− button of a box with children
+	foldText  *canvas.Text
+	outline   *canvas.Rectangle // selection or drop target
+
+	objects []fyne.CanvasObject
+}
+
+func newBoxItem() *boxItem {
+	it := &boxItem{
+		frame:     canvas.NewRectangle(positionFill),
+		header:    canvas.NewRectangle(unitHeader),
+		badge:     canvas.NewCircle(concurrentBg),
+		badgeText: canvas.NewText("兼", badgeText),
+		fold:      canvas.NewCircle(foldFill),
+		foldText:  canvas.NewText("+", inkColor),
+		outline:   canvas.NewRectangle(transparent),
+	}
+	it.badgeText.Alignment = fyne.TextAlignCenter
+	it.foldText.Alignment = fyne.TextAlignCenter
+	it.look.selected = -1 // differs from any real look: the first show draws
+	return it
+}
+
+// lookOf computes how box b should look now.
+func lookOf(v *View, b *chart.Box, pos fyne.Position, size fyne.Size) boxLook {
+	l := boxLook{
+		pos: pos, size: size, scale: float32(v.scale()),
+		kind: b.Kind, head: b.Head, concurrent: b.Concurrent, vacant: b.Vacant, hidden: b.Hidden,
+		ltr: v.doc != nil && v.doc.Info.Page.LeftToRight,
+	}
+	if n := v.doc.Node(b.ID); n != nil {
+		l.parent = len(n.Children()) > 0
+	}
+	if i := slices.Index(v.sel, b.ID); i == 0 {
+		l.selected = 2
+	} else if i > 0 {
+		l.selected = 1
+	}
+	if v.drag.kind == dragBox {
+		if v.drag.target == b.ID {
+			l.drop = 1
+			if v.drag.refused {
+				l.drop = 2
+			}
+		}
+		l.dragged = slices.Contains(v.drag.ids, b.ID)
+	}
+	return l
+}
+
+// show draws box b at pos (board coordinates) if anything about it
+// changed since it was last drawn.
+func (it *boxItem) show(v *View, b *chart.Box, pos fyne.Position, size fyne.Size) {
+	look := lookOf(v, b, pos, size)
+	if look == it.look && slices.Equal(b.Lines, it.lines) {
+		return
+	}
+	it.look, it.lines = look, b.Lines
+	s := look.scale
+	it.objects = it.objects[:0]
+
+	fill, edge := positionFill, positionEdge
+	switch {
+	case b.Kind == domain.KindUnit:
+		fill, edge = unitFill, unitEdge
+	case b.Vacant:
+		fill, edge = vacantFill, vacantEdge
+	case b.Kind == domain.KindAssistant:
+		fill, edge = assistantFill, assistantEdge
+	}
+	stroke := max(1, edgeWidth*s)
+	if b.Head {
+		stroke = max(2, headWidth*s)
+	}
+	it.frame.FillColor, it.frame.StrokeColor, it.frame.StrokeWidth = fill, edge, stroke
+	it.frame.CornerRadius = 0
+	if b.Kind == domain.KindAssistant {
+		it.frame.CornerRadius = cornerPts * s
+	}
+	if look.dragged {
+		// The box stays in place, faded, while its ghost follows the pointer.
+		it.frame.FillColor = fade(fill)
+	}
+	it.frame.Move(pos)
+	it.frame.Resize(size)
+	it.frame.Refresh()
+	it.objects = append(it.objects, it.frame)
+
+	if b.Kind == domain.KindUnit {
+		if h := nameHeight(b.Lines); h > 0 {
+			// The band ends half way between the name and the first
+			// detail line.
+			bottom := float32(h+measure.DefaultBoxStyle().LineGap/2) * s
+			it.header.Move(pos.AddXY(stroke, stroke))
+			it.header.Resize(fyne.NewSize(size.Width-2*stroke, min(bottom, size.Height)-2*stroke))
+			it.header.Refresh()
+			it.objects = append(it.objects, it.header)
+		}
+	}
+
+	it.showTexts(b.Lines, pos, s)
+
+	badge := badgePts * s
+	if b.Concurrent && badge >= 6 {
+		it.badge.Move(pos.AddXY(size.Width-badge*0.75, -badge*0.25))
+		it.badge.Resize(fyne.NewSize(badge, badge))
+		it.badge.Refresh()
+		placeText(it.badgeText, it.badge.Position(), fyne.NewSize(badge, badge), badgeFont*s)
+		it.objects = append(it.objects, it.badge, it.badgeText)
+	}
+	if fpos, ok := foldButton(look); ok {
+		it.fold.StrokeColor, it.fold.StrokeWidth = edge, max(1, edgeWidth*s)
+		it.fold.Move(fpos)
+		it.fold.Resize(fyne.NewSize(badge, badge))
+		it.fold.Refresh()
+		it.foldText.Text = "−"
+		if b.Hidden > 0 {
+			it.foldText.Text = "+"
+		}
+		placeText(it.foldText, fpos, fyne.NewSize(badge, badge), badgePts*0.9*s)
+		it.objects = append(it.objects, it.fold, it.foldText)
+	}
+
+	if look.selected > 0 || look.drop > 0 {
+		col, width, pad := selectColor, float32(1.5), float32(selectPad)
+		fillCol := color.Color(transparent)
+		if look.selected == 2 {
+			width = 2.5
+		}
+		switch look.drop {
+		case 1:
+			col, fillCol, width, pad = dropOKColor, dropOKFill, 3, selectPad+1
+		case 2:
+			col, fillCol, width, pad = dropBadColor, dropBadFill, 3, selectPad+1
+		}
+		it.outline.StrokeColor, it.outline.FillColor, it.outline.StrokeWidth = col, fillCol, width
+		it.outline.CornerRadius = it.frame.CornerRadius
+		it.outline.Move(pos.SubtractXY(pad, pad))
+		it.outline.Resize(size.AddWidthHeight(2*pad, 2*pad))
+		it.outline.Refresh()
+		it.objects = append(it.objects, it.outline)
+	}
+}
+
+// showTexts sets one text object per line, at the place the layout gave
+// it. Text too small to read is left out: it would only cost time.
+func (it *boxItem) showTexts(lines []measure.PlacedLine, pos fyne.Position, s float32) {
+	n := 0
+	for _, pl := range lines {
+		size := float32(pl.Size) * s
+		if size < minTextSize {
+			continue
+		}
+		if n == len(it.texts) {
+			it.texts = append(it.texts, canvas.NewText("", inkColor))
+		}
+		t := it.texts[n]
+		n++
+		t.Text, t.TextSize = pl.Text, size
+		t.Color = inkColor
+		if !pl.Name {
+			t.Color = detailColor
+		}
+		// Centre the text over the width the measurer gave it, so a
+		// rounding difference between Fyne's and the PDF's text widths
+		// is split on both sides instead of running into the border.
+		t.Alignment = fyne.TextAlignCenter
+		t.Move(pos.AddXY(float32(pl.X)*s, float32(pl.Top)*s))
+		t.Resize(fyne.NewSize(float32(pl.W)*s, lineHeight(size)))
+		t.Refresh()
+		it.objects = append(it.objects, t)
+	}
+}
+
+// placeText centres a one-line text in a square.
+func placeText(t *canvas.Text, pos fyne.Position, size fyne.Size, textSize float32) {
+	t.TextSize = textSize
+	h := lineHeight(textSize)
+	t.Move(pos.AddXY(0, (size.Height-h)/2))
+	t.Resize(fyne.NewSize(size.Width, h))
+	t.Refresh()
+}
+
+// lineHeight is the height of a line of text of the given size, from the
+// one measurer (asking Fyne would measure the text, which costs more and
+// says the same for the bundled font).
+func lineHeight(size float32) float32 {
+	return float32(measure.Default().LineHeight(float64(size)))
+}
+
+// nameHeight is the height of the name lines from the box's top, in points.
+func nameHeight(lines []measure.PlacedLine) float64 {
+	h := 0.0
+	for _, l := range lines {
+		if l.Name {
+			h = l.Top + measure.Default().LineHeight(l.Size)
+		}
+	}
+	return h
+}
+
+// foldButton says where the fold button of a box goes (by the edge facing
+// its children) and whether it is shown: always on a collapsed box, on a
+// selected box with children so that it can be folded by a click.
+func foldButton(l boxLook) (fyne.Position, bool) {
+	if !(l.hidden > 0 || (l.parent && l.selected > 0)) {
+		return fyne.Position{}, false
+	}
+	d := badgePts * l.scale
+	if d < 6 {
+		return fyne.Position{}, false
+	}
+	// Just outside the edge, so it covers no text; the line to the
+	// children runs under it.
+	if l.ltr {
+		return l.pos.AddXY(l.size.Width+1, l.size.Height/2-d/2), true
+	}
+	return l.pos.AddXY(l.size.Width/2-d/2, l.size.Height+1), true
+}
+
+// fade makes a colour half transparent.
+func fade(c color.NRGBA) color.NRGBA {
+	c.A /= 2
+	return c
+}
+
+// ---- the drag ghost ----
+
+// ghost is a see-through copy of the dragged box's outline and name that
+// follows the pointer.
+type ghost struct {
+	frame *canvas.Rectangle
+	text  *canvas.Text
+}
+
+// show places the ghost; it reports whether a box is being dragged.
+func (g *ghost) show(v *View) bool {
+	if v.drag.kind != dragBox || !v.drag.moved {
+		return false
+	}
+	b, ok := v.chart.Box(v.drag.id)
+	if !ok {
+		return false
+	}
+	pos, size := v.boardRect(b.Rect)
+	pos = pos.Add(v.drag.delta())
+	s := float32(v.scale())
+	if g.frame.Position() != pos || g.frame.Size() != size {
+		g.frame.StrokeWidth = 1.5
+		g.frame.Move(pos)
+		g.frame.Resize(size)
+		g.frame.Refresh()
+	}
+	name := ""
+	if len(b.Lines) > 0 {
+		name = b.Lines[0].Text
+		if len(v.drag.ids) > 1 {
+			name += " …"
+		}
+	}
+	size10 := float32(measure.DefaultBoxStyle().NameSize) * s
+	if size10 < minTextSize {
+		name = ""
+	}
+	tpos := pos.AddXY(0, max(0, (size.Height-size10*1.2)/2))
+	if g.text.Text != name || g.text.Position() != tpos || g.text.TextSize != size10 {
+		g.text.Text, g.text.TextSize = name, size10
+		g.text.Move(tpos)
+		g.text.Resize(fyne.NewSize(size.Width, lineHeight(size10)))
+		g.text.Refresh()
+	}
+	return true
+}
+
+// boxAt returns the topmost visible box under the board position p,
+// skipping those skip says to (the boxes being dragged).
+func (v *View) boxAt(p fyne.Position, skip func(domain.NodeID) bool) (domain.NodeID, bool) {
+	c := v.toChart(p)
+	for i := len(v.chart.Boxes) - 1; i >= 0; i-- {
+		b := &v.chart.Boxes[i]
+		r := b.Rect
+		if c.X >= r.X && c.X <= r.X+r.W && c.Y >= r.Y && c.Y <= r.Y+r.H && (skip == nil || !skip(b.ID)) {
+			return b.ID, true
+		}
+	}
+	return 0, false
+}
+
+// foldAt returns the box whose fold button is under the board position p.
+func (v *View) foldAt(p fyne.Position) (domain.NodeID, bool) {
+	for i := len(v.chart.Boxes) - 1; i >= 0; i-- {
+		b := &v.chart.Boxes[i]
+		pos, size := v.boardRect(b.Rect)
+		l := lookOf(v, b, pos, size)
+		fpos, ok := foldButton(l)
+		d := badgePts * l.scale
+		if ok && p.X >= fpos.X && p.X <= fpos.X+d && p.Y >= fpos.Y && p.Y <= fpos.Y+d {
+			return b.ID, true
+		}
+	}
+	return 0, false
+}
