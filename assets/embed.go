@@ -26,6 +26,11 @@ var fontLicense string
 //go:embed templates/*.json
 var templateFiles embed.FS
 
+// Icon is the application icon (PNG, 256×256), also named in FyneApp.toml.
+//
+//go:embed icon.png
+var Icon []byte
+
 // FontName is the family name of the bundled font.
 const FontName = "WenQuanYi Micro Hei"
 

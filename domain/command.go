@@ -715,3 +715,49 @@ func (c *Batch) Undo(d *Document) Change {
 	}
 	return ch
 }
+
+// ---- view settings and arranging ----
+
+// SetLeftToRight draws the chart left to right (true) or top down; the
+// printed chart follows it.
+func SetLeftToRight(on bool) *EditInfo {
+	return &EditInfo{Name: "Change orientation", Apply: func(i *Info) error {
+		i.Page.LeftToRight = on
+		return nil
+	}}
+}
+
+// SetCompactLeaves sets the document's default for stacking leaf
+// positions in a column under their box (true) or spreading them in a row.
+func SetCompactLeaves(on bool) *EditInfo {
+	return &EditInfo{Name: "Change compact layout", Apply: func(i *Info) error {
+		i.Page.CompactLeaves = on
+		return nil
+	}}
+}
+
+// ResetOffsets returns one command that puts boxes arranged by hand back
+// where the automatic layout puts them: the subtrees of ids, or every box
+// when ids is empty. It returns nil when no such box has an offset.
+func ResetOffsets(d *Document, ids []NodeID) Command {
+	var cmds []Command
+	seen := map[NodeID]bool{}
+	reset := func(n *Node) bool {
+		// A box selected inside another selected box is met twice.
+		if !seen[n.ID] && n.Offset != (Offset{}) {
+			cmds = append(cmds, SetOffset(n.ID, Offset{}))
+		}
+		seen[n.ID] = true
+		return true
+	}
+	if len(ids) == 0 {
+		d.Walk(reset)
+	}
+	for _, id := range ids {
+		d.WalkSubtree(id, reset)
+	}
+	if len(cmds) == 0 {
+		return nil
+	}
+	return &Batch{Name: "Auto layout", Cmds: cmds}
+}

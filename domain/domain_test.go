@@ -462,3 +462,38 @@ func TestDeepChainWalks(t *testing.T) {
 		t.Fatalf("%d findings on a sound chain", got)
 	}
 }
+
+func TestResetOffsetsClearsSubtreesOnce(t *testing.T) {
+	h, ids := sample(t)
+	d := h.Doc
+	for _, name := range []string{"热线组", "热线员", "组长", "文员"} {
+		mustDo(t, h, SetOffset(ids[name], Offset{X: 10, Y: 5}))
+	}
+	if ResetOffsets(d, []NodeID{ids["经理"]}) != nil {
+		t.Fatal("a box without offsets below it gave a command")
+	}
+	// The child first, then its parent: every offset under the parent is
+	// reset, each once, and 文员 is left alone.
+	cmd := ResetOffsets(d, []NodeID{ids["热线员"], ids["热线组"]})
+	if n := len(cmd.(*Batch).Cmds); n != 3 {
+		t.Fatalf("%d offsets reset, want 3", n)
+	}
+	mustDo(t, h, cmd)
+	for _, name := range []string{"热线组", "热线员", "组长"} {
+		if d.Node(ids[name]).Offset != (Offset{}) {
+			t.Fatalf("%s keeps its offset", name)
+		}
+	}
+	if d.Node(ids["文员"]).Offset == (Offset{}) {
+		t.Fatal("文员 was not selected but lost its offset")
+	}
+	mustDo(t, h, ResetOffsets(d, nil))
+	if d.Node(ids["文员"]).Offset != (Offset{}) {
+		t.Fatal("resetting all left an offset")
+	}
+	mustDo(t, h, SetLeftToRight(true))
+	mustDo(t, h, SetCompactLeaves(false))
+	if !d.Info.Page.LeftToRight || d.Info.Page.CompactLeaves {
+		t.Fatal("view settings not applied")
+	}
+}

@@ -16,7 +16,7 @@ import (
 const usage = `OrgDraft 组织架构设计器
 
 Usage:
-  orgdraft                              describe the sample document (the editor window comes in a later release)
+  orgdraft [FILE.orgdraft]              open the editor (on FILE, else on the last document)
   orgdraft templates                    list the built-in templates
   orgdraft new [-template ID] FILE      create FILE.orgdraft, blank or from a template
   orgdraft show [-json] FILE|@ID        print the chart: boxes, headcounts, direct superiors
@@ -40,7 +40,10 @@ const (
 // without os.Exit, so tests can call it.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		return describeSample(stdout, stderr)
+		return runEditor("")
+	}
+	if len(args) == 1 && strings.HasSuffix(strings.ToLower(args[0]), ".orgdraft") {
+		return runEditor(args[0]) // a document opened from the desktop
 	}
 	cmd, rest := args[0], args[1:]
 	var err error
@@ -294,30 +297,4 @@ func kindMark(n *domain.Node) string {
 		return "★"
 	}
 	return "•"
-}
-
-// describeSample is what the bare command does until the editor window is
-// built: it shows the sample template and how to work with documents.
-func describeSample(stdout, stderr io.Writer) int {
-	zh := chinese("")
-	ts := assets.Templates()
-	if len(ts) == 0 {
-		fmt.Fprintln(stderr, "orgdraft: no templates are built in")
-		return exitFailed
-	}
-	d, err := assets.LoadTemplate(ts[0].ID)
-	if err != nil {
-		fmt.Fprintf(stderr, "orgdraft: %v\n", err)
-		return exitFailed
-	}
-	fmt.Fprintln(stdout, pick(zh,
-		"OrgDraft 组织架构设计器 —— 编辑器窗口尚未完成；下面是示例文档（模板 "+ts[0].ID+"）：",
-		"OrgDraft — the editor window is not built yet; here is the sample document (template "+ts[0].ID+"):"))
-	fmt.Fprintln(stdout)
-	describe(stdout, d, zh)
-	fmt.Fprintln(stdout)
-	printFindings(stdout, d, d.Validate(), zh)
-	fmt.Fprintln(stdout)
-	fmt.Fprint(stdout, usage)
-	return exitOK
 }

@@ -135,22 +135,8 @@ func (v *View) AutoLayout() {
 	if v.doc == nil {
 		return
 	}
-	var cmds []domain.Command
-	reset := func(n *domain.Node) bool {
-		if n.Offset != (domain.Offset{}) {
-			cmds = append(cmds, domain.SetOffset(n.ID, domain.Offset{}))
-		}
-		return true
-	}
-	if len(v.sel) == 0 {
-		v.doc.Walk(reset)
-	} else {
-		for _, id := range v.topmost(v.sel) {
-			v.doc.WalkSubtree(id, reset)
-		}
-	}
-	if len(cmds) > 0 {
-		v.do(&domain.Batch{Name: "Auto layout", Cmds: cmds})
+	if cmd := domain.ResetOffsets(v.doc, v.sel); cmd != nil {
+		v.do(cmd)
 	}
 }
 

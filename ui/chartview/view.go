@@ -466,10 +466,7 @@ func (v *View) SetLeftToRight(on bool) error {
 	if v.doc == nil || v.doc.Info.Page.LeftToRight == on {
 		return nil
 	}
-	return v.do(&domain.EditInfo{Name: "Change orientation", Apply: func(i *domain.Info) error {
-		i.Page.LeftToRight = on
-		return nil
-	}})
+	return v.do(domain.SetLeftToRight(on))
 }
 
 // CompactLeaves reports whether leaf positions are stacked in columns.
@@ -482,8 +479,5 @@ func (v *View) SetCompactLeaves(on bool) error {
 	if v.doc == nil || v.doc.Info.Page.CompactLeaves == on {
 		return nil
 	}
-	return v.do(&domain.EditInfo{Name: "Change compact layout", Apply: func(i *domain.Info) error {
-		i.Page.CompactLeaves = on
-		return nil
-	}})
+	return v.do(domain.SetCompactLeaves(on))
 }

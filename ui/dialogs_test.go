@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"orgdraft/assets"
+	"orgdraft/domain"
+)
+
+func TestTemplateGalleryCreatesADocument(t *testing.T) {
+	m, _ := newTestEditor(t, Options{})
+	g := m.showGallery()
+	top := topDialog(t, m)
+	ts := assets.Templates()
+	if len(g.entries) != len(ts)+1 {
+		t.Fatalf("%d entries for %d templates", len(g.entries), len(ts))
+	}
+	sme, _ := assets.LoadTemplate(ts[0].ID)
+	for _, want := range []string{"Blank document", ts[0].NameEn, ts[0].DescriptionEn,
+		fmt.Sprintf("%d boxes, %d planned", sme.Len(), sme.Total().Planned)} {
+		if !shows(top, want) {
+			t.Errorf("the gallery does not show %q", want)
+		}
+	}
+	test.Tap(g.create[1])
+	d := m.Session().Doc
+	if d.Info.Title != sme.Info.Title || d.Len() != sme.Len() || d.Total() != sme.Total() {
+		t.Fatalf("created %q with %d boxes", d.Info.Title, d.Len())
+	}
+	if m.Session().Path() != "" || m.Session().History.CanUndo() {
+		t.Error("a new document must be unsaved and without history")
+	}
+	if m.Window.Canvas().Overlays().Top() != nil {
+		t.Error("the gallery stayed open")
+	}
+	// Blank.
+	g = m.showGallery()
+	test.Tap(g.create[0])
+	if m.Session().Doc.Len() != 0 {
+		t.Fatalf("blank document has %d boxes", m.Session().Doc.Len())
+	}
+}
+
+func TestGalleryUsesThePreviewHook(t *testing.T) {
+	var asked []string
+	m, _ := newTestEditor(t, Options{Preview: func(d *domain.Document, size fyne.Size) fyne.CanvasObject {
+		asked = append(asked, d.Info.Title)
+		return widget.NewLabel("preview of " + d.Info.Title)
+	}})
+	m.ShowGallery()
+	if len(asked) != len(assets.Templates()) { // not for the blank document
+		t.Fatalf("preview asked for %d documents", len(asked))
+	}
+	if !shows(topDialog(t, m), "preview of "+asked[0]) {
+		t.Error("the preview is not shown")
+	}
+}
+
+func TestPropertiesDialogEditsSignOffRows(t *testing.T) {
+	m, _ := newTestEditor(t, Options{})
+	p := m.showProperties()
+	if len(p.rows) != 3 || p.rows[0].role.Text != "编制" || p.rows[2].role.Text != "批准" {
+		t.Fatalf("sign-off rows: %d", len(p.rows))
+	}
+	test.Type(p.rows[1].name, "王芳")
+	test.Type(p.rows[1].date, "2025-03-01")
+	p.version.SetText("V1.0 试用稿")
+	p.status.SetSelected("Approved")
+	test.Tap(p.ok)
+	info := m.Session().Doc.Info
+	if info.SignOffs[1] != (domain.SignOff{Role: "审核", Name: "王芳", Date: "2025-03-01"}) || info.Version != "V1.0 试用稿" || info.Status != domain.Approved {
+		t.Fatalf("info = %+v", info)
+	}
+	if m.UndoMenuLabel() != "Undo Document properties" {
+		t.Errorf("Undo menu = %q", m.UndoMenuLabel())
+	}
+	if m.Window.Canvas().Overlays().Top() != nil {
+		t.Error("the dialog stayed open")
+	}
+	m.Undo()
+	if m.Session().Doc.Info.SignOffs[1].Name != "" || m.Session().Doc.Info.Status != domain.Draft {
+		t.Fatal("undo did not restore the sign-off row")
+	}
+
+	// A bad stated total keeps the dialog open and changes nothing.
+	p = m.showProperties()
+	test.Type(p.statedTotal, "五十")
+	test.Tap(p.ok)
+	dialogShows(t, m, "Enter the stated total as a whole number")
+	if m.Session().History.CanRedo() == false || m.Session().Doc.Info.StatedTotal != 0 {
+		t.Fatal("a refused dialog made an edit")
+	}
+	// Removing a row and adding one.
+	p.statedTotal.SetText("54")
+	test.Tap(p.rows[0].remove)
+	tapButton(t, topDialog(t, m), "Add sign-off row")
+	p.rows[2].role.SetText("会签")
+	test.Tap(p.ok)
+	got := m.Session().Doc.Info
+	if got.StatedTotal != 54 || len(got.SignOffs) != 3 || got.SignOffs[0].Role != "审核" || got.SignOffs[2].Role != "会签" {
+		t.Fatalf("info = %+v", got)
+	}
+}
+
+func TestSearchSelectsTheChosenBox(t *testing.T) {
+	m, ids := newTestEditor(t, Options{})
+	if got := FindBoxes(m.Session().Doc, " 客服 "); len(got) != 2 || got[0] != ids.head || got[1] != ids.agent {
+		t.Fatalf("FindBoxes = %v", got)
+	}
+	s := m.showSearch()
+	test.Type(s.query, "支持")
+	if len(s.matches) != 1 || !shows(topDialog(t, m), "客户服务部 › 技术支持") {
+		t.Fatalf("matches %v; dialog shows %q", s.matches, texts(topDialog(t, m)))
+	}
+	s.list.Select(0)
+	if m.Selected() != ids.support || m.Inspector().name.Text != "技术支持" {
+		t.Fatalf("selected %d", m.Selected())
+	}
+	if m.Window.Canvas().Overlays().Top() != nil {
+		t.Error("the search stayed open")
+	}
+	s = m.showSearch()
+	test.Type(s.query, "财务")
+	if !shows(topDialog(t, m), "No box has that name.") {
+		t.Error("no message for no match")
+	}
+}
+
+// fakeExporter writes a stand-in PDF naming its options, or fails.
+type fakeExporter struct {
+	fail  error
+	calls chan string
+}
+
+func (f *fakeExporter) write(w io.Writer, what string, d *domain.Document, o ExportOptions) (ExportResult, error) {
+	if f.fail != nil {
+		fmt.Fprint(w, "%PDF-half")
+		f.calls <- what
+		return ExportResult{}, f.fail
+	}
+	fmt.Fprintf(w, "%%PDF %s %s %v %d %s", what, o.Paper, o.Landscape, o.Mode, d.Info.Title)
+	f.calls <- what
+	return ExportResult{Pages: 3, Warnings: []string{"字体缺少 1 个字符"}}, nil
+}
+
+func (f *fakeExporter) ExportChart(w io.Writer, d *domain.Document, o ExportOptions) (ExportResult, error) {
+	return f.write(w, "chart", d, o)
+}
+
+func (f *fakeExporter) ExportBook(w io.Writer, d *domain.Document, o ExportOptions) (ExportResult, error) {
+	return f.write(w, "book", d, o)
+}
+
+func TestExportDialog(t *testing.T) {
+	dir := t.TempDir()
+	x := &fakeExporter{calls: make(chan string, 4)}
+	m, _ := newTestEditor(t, Options{Exporter: x, DocumentsDir: dir})
+	// The export runs in the background; the result dialog is shown
+	// through fyne.Do, which the test driver runs on that goroutine: wait
+	// for it to finish before looking.
+	finished := make(chan struct{})
+	m.exported = func() { finished <- struct{}{} }
+	wait := func() {
+		select {
+		case <-finished:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the export did not finish")
+		}
+	}
+	m.Session().Doc.Info.Title = "客服部"
+	e := m.showExport(ExportChart)
+	e.paper.SetSelected("A3")
+	e.orientation.SetSelected("Landscape")
+	e.mode.SetSelected(e.mode.Options[Tile])
+	tapButton(t, topDialog(t, m), "Choose File…")
+	ask := topDialog(t, m)
+	if got := firstEntry(t, ask).Text; got != "客服部-Org chart.pdf" {
+		t.Errorf("suggested name %q", got)
+	}
+	tapButton(t, ask, "Save")
+	<-x.calls
+	wait()
+	dialogShows(t, m, "3 pages written to")
+	dialogShows(t, m, "字体缺少 1 个字符")
+	data, err := os.ReadFile(filepath.Join(dir, "客服部-Org chart.pdf"))
+	if err != nil || string(data) != "%PDF chart A3 true 1 客服部" {
+		t.Fatalf("pdf = %q, %v", data, err)
+	}
+
+	// The book; a failing export shows the error and leaves no file, and
+	// an old PDF of that name is kept.
+	old := filepath.Join(dir, "客服部-Responsibility book.pdf")
+	os.WriteFile(old, []byte("old"), 0o644)
+	x.fail = errors.New("disk full")
+	e = m.showExport(ExportBook)
+	if !e.mode.Disabled() {
+		t.Error("the chart options are offered for the book")
+	}
+	tapButton(t, topDialog(t, m), "Choose File…")
+	tapButton(t, topDialog(t, m), "Save")
+	dialogShows(t, m, "already exists. Replace it?")
+	tapButton(t, topDialog(t, m), "Yes")
+	if got := <-x.calls; got != "book" {
+		t.Fatalf("exported %s", got)
+	}
+	wait()
+	dialogShows(t, m, "disk full")
+	if data, _ := os.ReadFile(old); string(data) != "old" {
+		t.Errorf("the old PDF became %q", data)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestExportIsDisabledWithoutAnExporter(t *testing.T) {
+	m, _ := newTestEditor(t, Options{})
+	if !m.menu.exportChart.Disabled || !m.menu.exportBook.Disabled || !m.toolbar.export.Disabled() {
+		t.Error("export offered without an exporter")
+	}
+	if m.showExport(ExportChart) != nil {
+		t.Error("export dialog shown without an exporter")
+	}
+}

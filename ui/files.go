@@ -1,0 +1,330 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	fstorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"orgdraft/assets"
+	"orgdraft/domain"
+	"orgdraft/storage"
+)
+
+// The preference keys.
+const (
+	prefLanguage      = "language"      // LanguageSystem, LanguageChinese or LanguageEnglish
+	prefAppearance    = "appearance"    // AppearanceSystem, AppearanceLight or AppearanceDark
+	prefLastFile      = "lastFile"      // the document to reopen at the next start
+	prefRecent        = "recentFiles"   // most recent first
+	prefChecksVisible = "checksVisible" // the checks panel is shown
+	prefFolder        = "lastFolder"    // where the last document was opened or saved
+)
+
+// maxRecent is how many documents File ▸ Open Recent lists.
+const maxRecent = 8
+
+// FileExtension is the extension of OrgDraft documents.
+const FileExtension = ".orgdraft"
+
+// Start opens the document to edit when the editor starts: the last one
+// (remembered in the preferences), or — on the first start, or when the
+// last one cannot be opened (the reason is shown) — a new document from the
+// first template of the gallery, the small-business customer-service
+// department.
+//
+// That first document lives in memory, not in a file, until the user saves
+// it (Ctrl+S asks where): writing into the Documents folder unasked would
+// leave a file behind for every curious first start, and the status bar and
+// title say "Not saved" all along. Closing asks before an edited unsaved
+// document is lost.
+func (m *MainWindow) Start() {
+	if last := m.App.Preferences().String(prefLastFile); last != "" {
+		err := m.OpenPath(last)
+		if err == nil {
+			return
+		}
+		if !errors.Is(err, storage.ErrInUse) {
+			// Gone, damaged or not ours: say so once, not at every
+			// start. (A file open in another window will be free later.)
+			m.App.Preferences().SetString(prefLastFile, "")
+		}
+	}
+	id := ""
+	if ts := assets.Templates(); len(ts) > 0 {
+		id = ts[0].ID
+	}
+	if err := m.NewFromTemplate(id); err != nil {
+		m.showError(err)
+		m.NewFromTemplate("")
+	}
+}
+
+// NewFromTemplate replaces the document with a new, unsaved one made from
+// the template id ("" for a blank document). It does not ask about unsaved
+// work: NewDocument does.
+func (m *MainWindow) NewFromTemplate(id string) error {
+	d := domain.NewDocument()
+	if id != "" {
+		var err error
+		if d, err = assets.LoadTemplate(id); err != nil {
+			return err
+		}
+	}
+	s, err := NewSession(d)
+	if err != nil {
+		return err
+	}
+	m.SetSession(s)
+	return nil
+}
+
+// NewDocument asks about unsaved work and then shows the template gallery.
+func (m *MainWindow) NewDocument() {
+	m.confirmDiscard(func() { m.ShowGallery() })
+}
+
+// OpenDocument asks about unsaved work and then for a document to open.
+func (m *MainWindow) OpenDocument() {
+	m.confirmDiscard(func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				m.showError(err)
+				return
+			}
+			if r == nil {
+				return // cancelled
+			}
+			// Only the path is wanted: storage opens the file itself,
+			// checking it before anything is written.
+			path := r.URI().Path()
+			r.Close()
+			m.OpenPath(path)
+		}, m.Window)
+		d.SetFilter(fstorage.NewExtensionFileFilter([]string{FileExtension}))
+		if l, err := fstorage.ListerForURI(fstorage.NewFileURI(m.startFolder())); err == nil {
+			d.SetLocation(l)
+		}
+		d.Resize(fyne.NewSize(800, 560))
+		d.Show()
+	})
+}
+
+// OpenRecent opens a document of the recent list, asking about unsaved
+// work first.
+func (m *MainWindow) OpenRecent(path string) {
+	m.confirmDiscard(func() { m.OpenPath(path) })
+}
+
+// OpenPath opens the document at path in place of the current one. A file
+// that is not an OrgDraft document, is damaged, comes from a newer
+// OrgDraft or is open elsewhere is refused with a dialog saying so; it is
+// not written to, and the current document stays. Opening the document
+// that is already open does nothing.
+func (m *MainWindow) OpenPath(path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		m.showError(err)
+		return err
+	}
+	if m.session != nil && sameFile(m.session.Path(), abs) {
+		return nil
+	}
+	s, err := OpenSession(abs)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			m.forgetRecent(abs)
+		}
+		m.showError(err)
+		return err
+	}
+	m.SetSession(s)
+	m.remember(abs)
+	return nil
+}
+
+// Save makes sure the document is in a file. Every edit is saved as it is
+// made, so this asks for a name only for a document not saved yet, and
+// writes the whole document again after a failed save.
+func (m *MainWindow) Save() {
+	if m.session == nil {
+		return
+	}
+	switch m.session.State() {
+	case NotSaved:
+		m.SaveAs()
+	case SaveFailed:
+		m.SaveAsPath(m.session.Path(), true)
+	}
+}
+
+// SaveAs asks where to save the document and continues editing it there.
+func (m *MainWindow) SaveAs() { m.saveAsThen(nil) }
+
+// saveAsThen is SaveAs followed by then once the document is saved.
+func (m *MainWindow) saveAsThen(then func()) {
+	if m.session == nil {
+		return
+	}
+	name := m.DocumentName()
+	if m.session.Path() == "" {
+		name = fileNameFor(m.session.Doc.Info.Title)
+	}
+	askSavePath(m.Window, lang.L("Save As"), m.startFolder(), name+FileExtension, FileExtension, func(path string, overwrite bool) {
+		if m.SaveAsPath(path, overwrite) == nil && then != nil {
+			then()
+		}
+	})
+}
+
+// SaveAsPath saves the document to path (replacing a file there only with
+// overwrite) and continues editing it there. Errors are shown in a dialog.
+func (m *MainWindow) SaveAsPath(path string, overwrite bool) error {
+	if m.session == nil {
+		return errNoDocument
+	}
+	if err := m.session.SaveAs(path, overwrite); err != nil {
+		m.showError(err)
+		return err
+	}
+	m.saveErrShown = false
+	m.remember(m.session.Path())
+	return nil
+}
+
+// fileNameFor makes a file name from a document title.
+func fileNameFor(title string) string {
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(title))
+	if name == "" {
+		return lang.L("Untitled")
+	}
+	return name
+}
+
+// Quit closes the window after asking about unsaved work.
+func (m *MainWindow) Quit() {
+	m.confirmDiscard(func() {
+		if m.session != nil {
+			m.session.Close()
+		}
+		m.Window.Close()
+	})
+}
+
+// confirmDiscard runs then at once if no work would be lost; otherwise it
+// asks first: save (then continue), discard (continue), or cancel.
+func (m *MainWindow) confirmDiscard(then func()) {
+	m.inspector.Flush()
+	if m.session == nil || !m.session.HasUnsavedWork() {
+		then()
+		return
+	}
+	msg := fmt.Sprintf(lang.L("“%s” is not saved to a file. Save it first? Otherwise your changes are lost."), m.DocumentName())
+	if m.session.State() == SaveFailed {
+		msg = lang.L("The last changes could not be saved to the file. Save the document under another name first? Otherwise those changes are lost.")
+	}
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), label, m.Window)
+	d.SetButtons([]fyne.CanvasObject{
+		widget.NewButton(lang.L("Cancel"), d.Hide),
+		widget.NewButton(lang.L("Don't Save"), func() { d.Hide(); then() }),
+		&widget.Button{Text: lang.L("Save…"), Importance: widget.HighImportance, OnTapped: func() { d.Hide(); m.saveAsThen(then) }},
+	})
+	d.Resize(fyne.NewSize(480, 200))
+	d.Show()
+}
+
+// remember notes path as the document to reopen next time and puts it
+// first in the recent list.
+func (m *MainWindow) remember(path string) {
+	if path == "" {
+		return
+	}
+	p := m.App.Preferences()
+	p.SetString(prefLastFile, path)
+	p.SetString(prefFolder, filepath.Dir(path))
+	recent := slices.DeleteFunc(m.RecentFiles(), func(s string) bool { return s == path })
+	recent = append([]string{path}, recent...)
+	if len(recent) > maxRecent {
+		recent = recent[:maxRecent]
+	}
+	p.SetStringList(prefRecent, recent)
+	m.updateRecentMenu()
+}
+
+// forgetRecent drops a document that no longer exists from the list.
+func (m *MainWindow) forgetRecent(path string) {
+	p := m.App.Preferences()
+	recent := slices.DeleteFunc(m.RecentFiles(), func(s string) bool { return s == path })
+	p.SetStringList(prefRecent, recent)
+	if p.String(prefLastFile) == path {
+		p.SetString(prefLastFile, "")
+	}
+	m.updateRecentMenu()
+}
+
+// RecentFiles returns the recently used documents, most recent first.
+func (m *MainWindow) RecentFiles() []string {
+	return slices.Clone(m.App.Preferences().StringList(prefRecent))
+}
+
+// startFolder is where file dialogs open: the last folder used, else the
+// Documents folder.
+func (m *MainWindow) startFolder() string {
+	if dir := m.App.Preferences().String(prefFolder); isDir(dir) {
+		return dir
+	}
+	if m.opts.DocumentsDir != "" {
+		return m.opts.DocumentsDir
+	}
+	return documentsDir()
+}
+
+// documentsDir returns the user's Documents folder, or the home folder.
+func documentsDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "."
+	}
+	for _, name := range []string{"Documents", "文档", "My Documents"} {
+		if dir := filepath.Join(home, name); isDir(dir) {
+			return dir
+		}
+	}
+	return home
+}
+
+func isDir(path string) bool {
+	if path == "" {
+		return false
+	}
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
+// sameFile reports whether a and b name the same existing file.
+func sameFile(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	if errA != nil || errB != nil {
+		return a == b
+	}
+	return os.SameFile(fa, fb)
+}

@@ -1,0 +1,257 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"orgdraft/assets"
+	"orgdraft/domain"
+	"orgdraft/storage"
+)
+
+// savedFile writes testDoc to a new document file and returns its path.
+func savedFile(t *testing.T, dir, name string) string {
+	t.Helper()
+	d, _ := testDoc(t)
+	path := filepath.Join(dir, name)
+	f, err := storage.Create(path, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestOpeningABadFileShowsWhyAndLeavesItAlone(t *testing.T) {
+	dir := t.TempDir()
+	good := savedFile(t, dir, "good.orgdraft")
+	data, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A damaged document: the file cut short. Not a document: a text file
+	// with the extension. From a newer OrgDraft: user_version raised.
+	damaged := filepath.Join(dir, "damaged.orgdraft")
+	os.WriteFile(damaged, data[:len(data)*2/3], 0o644)
+	garbled := filepath.Join(dir, "garbled.orgdraft")
+	corrupt := bytes.Clone(data)
+	for i := 200; i < len(corrupt); i += 7 {
+		corrupt[i] ^= 0x5a
+	}
+	os.WriteFile(garbled, corrupt, 0o644)
+	notOurs := filepath.Join(dir, "notes.orgdraft")
+	os.WriteFile(notOurs, []byte("客服部的人员名单\n张三 李四\n"), 0o644)
+	newer := filepath.Join(dir, "newer.orgdraft")
+	nv := bytes.Clone(data)
+	nv[60], nv[61], nv[62], nv[63] = 0, 0, 0x03, 0xe7 // user_version 999 in the SQLite header
+	os.WriteFile(newer, nv, 0o644)
+
+	cases := []struct {
+		path string
+		msg  string
+	}{
+		{damaged, "damaged"},
+		{garbled, "damaged"},
+		{notOurs, "not an OrgDraft document"},
+		{newer, "newer version of OrgDraft"},
+		{filepath.Join(dir, "missing.orgdraft"), "does not exist"},
+	}
+	for _, c := range cases {
+		t.Run(filepath.Base(c.path), func(t *testing.T) {
+			m, _ := newTestEditor(t, Options{})
+			before, _ := os.ReadFile(c.path)
+			doc := m.Session().Doc
+			if err := m.OpenPath(c.path); err == nil {
+				t.Fatal("opened")
+			}
+			dialogShows(t, m, c.msg)
+			if m.Session().Doc != doc || m.Session().Path() != "" {
+				t.Error("the current document was replaced")
+			}
+			after, _ := os.ReadFile(c.path)
+			if !bytes.Equal(before, after) {
+				t.Error("the file was changed")
+			}
+			if _, err := os.Stat(c.path + "-journal"); err == nil {
+				t.Error("a journal was left beside the file")
+			}
+		})
+	}
+}
+
+func TestOpeningAFileInUseShowsWhy(t *testing.T) {
+	path := savedFile(t, t.TempDir(), "客服部.orgdraft")
+	other, _, err := storage.Open(path) // another window holds it
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	before, _ := os.ReadFile(path)
+	m, _ := newTestEditor(t, Options{})
+	if err := m.OpenPath(path); !errors.Is(err, storage.ErrInUse) {
+		t.Fatalf("err = %v", err)
+	}
+	dialogShows(t, m, "already open in another")
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(before, after) {
+		t.Error("the file was changed")
+	}
+}
+
+func TestSaveAsThenEveryEditIsSaved(t *testing.T) {
+	m, ids := newTestEditor(t, Options{})
+	if m.Session().State() != NotSaved || !strings.Contains(m.Window.Title(), "Untitled — Not saved") {
+		t.Fatalf("title %q", m.Window.Title())
+	}
+	path := filepath.Join(t.TempDir(), "客服部.orgdraft")
+	if err := m.SaveAsPath(path, false); err != nil {
+		t.Fatal(err)
+	}
+	if m.Session().State() != Saved || m.Window.Title() != "客服部 — Saved — OrgDraft" {
+		t.Fatalf("state %v, title %q", m.Session().State(), m.Window.Title())
+	}
+	if !shows(m.status.Content, path) {
+		t.Errorf("status bar shows %q", texts(m.status.Content))
+	}
+	m.Select(ids.agent)
+	typeInto(m, m.Inspector().name, "客服代表")
+	if got := m.RecentFiles(); len(got) != 1 || got[0] != path {
+		t.Errorf("recent = %q", got)
+	}
+	if m.App.Preferences().String(prefLastFile) != path {
+		t.Error("the last document is not remembered")
+	}
+	m.Session().Close()
+	f, d, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if d.Node(ids.agent).Name != "客服代表" {
+		t.Fatalf("the file holds %q", d.Node(ids.agent).Name)
+	}
+}
+
+func TestSaveAsRefusesToOverwriteUnasked(t *testing.T) {
+	m, _ := newTestEditor(t, Options{})
+	path := savedFile(t, t.TempDir(), "existing.orgdraft")
+	before, _ := os.ReadFile(path)
+	if err := m.SaveAsPath(path, false); !errors.Is(err, storage.ErrExists) {
+		t.Fatalf("err = %v", err)
+	}
+	dialogShows(t, m, "already exists")
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(before, after) || m.Session().Path() != "" {
+		t.Fatal("the existing file was replaced")
+	}
+}
+
+func TestSaveDialogAsksBeforeReplacing(t *testing.T) {
+	dir := t.TempDir()
+	m, _ := newTestEditor(t, Options{DocumentsDir: dir})
+	existing := savedFile(t, dir, "客服部.orgdraft")
+	m.Save() // not saved yet: asks where
+	ask := topDialog(t, m)
+	if !shows(ask, dir) {
+		t.Fatalf("Save did not ask for a file name in the documents folder: %q", texts(ask))
+	}
+	firstEntry(t, ask).SetText("客服部")
+	tapButton(t, topDialog(t, m), "Save")
+	dialogShows(t, m, "“客服部.orgdraft” already exists. Replace it?")
+	tapButton(t, topDialog(t, m), "Yes")
+	if m.Session().Path() != existing || m.Session().State() != Saved {
+		t.Fatalf("path %q state %v", m.Session().Path(), m.Session().State())
+	}
+}
+
+func TestStartOpensTemplateThenLastDocument(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefLanguage, LanguageEnglish)
+	m := NewMainWindow(a, Options{DocumentsDir: t.TempDir()})
+	m.Start()
+	want, _ := assets.LoadTemplate(assets.Templates()[0].ID)
+	if m.Session().Path() != "" || m.Session().Doc.Info.Title != want.Info.Title || m.Session().Doc.Len() != want.Len() {
+		t.Fatalf("first start opened %q (%d boxes) at %q", m.Session().Doc.Info.Title, m.Session().Doc.Len(), m.Session().Path())
+	}
+	if top := m.Window.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("a dialog is shown: %q", texts(top))
+	}
+	path := filepath.Join(t.TempDir(), "mine.orgdraft")
+	if err := m.SaveAsPath(path, false); err != nil {
+		t.Fatal(err)
+	}
+	m.Quit()
+	if m.Session().file.Path() != path {
+		t.Fatal("quit changed the path")
+	}
+
+	// The next start reopens it.
+	m2 := NewMainWindow(a, Options{})
+	m2.Start()
+	defer m2.Session().Close()
+	if m2.Session().Path() != path {
+		t.Fatalf("second start opened %q", m2.Session().Path())
+	}
+	if len(m2.menu.recent.ChildMenu.Items) != 1 || !strings.Contains(m2.menu.recent.ChildMenu.Items[0].Label, "mine.orgdraft") {
+		t.Errorf("recent menu: %v", m2.menu.recent.ChildMenu.Items)
+	}
+}
+
+func TestClosingAsksAboutUnsavedWork(t *testing.T) {
+	m, ids := newTestEditor(t, Options{})
+	closed := false
+	m.Window.SetOnClosed(func() { closed = true })
+	m.Quit() // nothing edited: closes at once
+	if !closed {
+		t.Fatal("an unedited document asked before closing")
+	}
+	m, ids = newTestEditor(t, Options{})
+	closed = false
+	m.Window.SetOnClosed(func() { closed = true })
+	if err := m.Do(domain.Rename(ids.agent, "客服代表")); err != nil {
+		t.Fatal(err)
+	}
+	m.Quit()
+	if closed {
+		t.Fatal("closed without asking")
+	}
+	dialogShows(t, m, "is not saved to a file")
+	tapButton(t, topDialog(t, m), "Cancel")
+	if closed {
+		t.Fatal("Cancel closed the window")
+	}
+	m.Quit()
+	tapButton(t, topDialog(t, m), "Don't Save")
+	if !closed {
+		t.Fatal("Don't Save did not close")
+	}
+}
+
+func TestStartWithAnUnopenableLastDocument(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefLanguage, LanguageEnglish)
+	bad := filepath.Join(t.TempDir(), "bad.orgdraft")
+	os.WriteFile(bad, []byte("not a database"), 0o644)
+	a.Preferences().SetString(prefLastFile, bad)
+	m := NewMainWindow(a, Options{})
+	m.Start()
+	defer m.Session().Close()
+	dialogShows(t, m, "not an OrgDraft document")
+	if m.Session().Path() != "" || m.Session().Doc.Len() == 0 {
+		t.Fatal("no template document to work on")
+	}
+	if data, _ := os.ReadFile(bad); string(data) != "not a database" {
+		t.Fatal("the file was changed")
+	}
+	if a.Preferences().String(prefLastFile) != "" {
+		t.Error("the next start would complain again")
+	}
+}

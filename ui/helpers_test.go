@@ -1,0 +1,191 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"orgdraft/domain"
+)
+
+// testIDs names the boxes of testDoc.
+type testIDs struct {
+	unit, head, agent, support domain.NodeID
+}
+
+// testDoc is a small department: a unit headed by a manager, with two
+// positions; the agent has two duties, support has none.
+func testDoc(t *testing.T) (*domain.Document, testIDs) {
+	t.Helper()
+	d := domain.NewDocument()
+	h := domain.NewHistory(d)
+	do := func(c domain.Command) {
+		t.Helper()
+		if err := h.Do(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ids testIDs
+	unit := domain.AddChild(0, domain.KindUnit, "客户服务部")
+	do(unit)
+	head := domain.AddChild(unit.ID, domain.KindPosition, "客服经理")
+	head.Init.Planned = 1
+	head.Init.Duties = []string{"负责部门管理"}
+	do(head)
+	do(&domain.SetHead{ID: head.ID, On: true})
+	agent := domain.AddChild(unit.ID, domain.KindPosition, "客服专员")
+	agent.Init.Planned = 3
+	agent.Init.Filled = 2
+	agent.Init.Duties = []string{"接听客户来电", "记录客户问题"}
+	do(agent)
+	support := domain.AddChild(unit.ID, domain.KindPosition, "技术支持")
+	support.Init.Planned = 1
+	do(support)
+	ids.unit, ids.head, ids.agent, ids.support = unit.ID, head.ID, agent.ID, support.ID
+	return d, ids
+}
+
+// newTestEditor returns a main window in English (unless the test
+// switches) editing testDoc in memory, on a fresh test app.
+func newTestEditor(t *testing.T, opts Options) (*MainWindow, testIDs) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefLanguage, LanguageEnglish)
+	if opts.DocumentsDir == "" {
+		opts.DocumentsDir = t.TempDir()
+	}
+	m := NewMainWindow(a, opts)
+	m.Window.Resize(fyne.NewSize(1280, 800))
+	d, ids := testDoc(t)
+	s, err := NewSession(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.SetSession(s)
+	t.Cleanup(func() { m.session.Close() })
+	return m, ids
+}
+
+// visibleObjects returns o and everything drawn inside it that is
+// visible, skipping hidden containers and widgets with their contents.
+func visibleObjects(o fyne.CanvasObject) []fyne.CanvasObject {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	out := []fyne.CanvasObject{o}
+	var children []fyne.CanvasObject
+	switch w := o.(type) {
+	case *fyne.Container:
+		children = w.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(w).Objects()
+	}
+	for _, c := range children {
+		out = append(out, visibleObjects(c)...)
+	}
+	return out
+}
+
+// texts returns every text shown by o and the objects inside it: labels,
+// buttons, entries, check boxes, cards, plain canvas text.
+func texts(o fyne.CanvasObject) []string {
+	var out []string
+	for _, obj := range visibleObjects(o) {
+		switch w := obj.(type) {
+		case *widget.Label:
+			out = append(out, w.Text)
+		case *widget.Button:
+			out = append(out, w.Text)
+		case *widget.Entry:
+			out = append(out, w.Text)
+		case *widget.Check:
+			out = append(out, w.Text)
+		case *widget.Card:
+			out = append(out, w.Title, w.Subtitle)
+		case *canvas.Text:
+			out = append(out, w.Text)
+		}
+	}
+	return out
+}
+
+// shows reports whether some text in o contains want.
+func shows(o fyne.CanvasObject, want string) bool {
+	for _, s := range texts(o) {
+		if strings.Contains(s, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// topDialog returns the topmost overlay (dialog) of the window, failing
+// the test if there is none.
+func topDialog(t *testing.T, m *MainWindow) fyne.CanvasObject {
+	t.Helper()
+	top := m.Window.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is shown")
+	}
+	return top
+}
+
+// dialogShows fails the test unless the topmost dialog shows want.
+func dialogShows(t *testing.T, m *MainWindow, want string) {
+	t.Helper()
+	top := topDialog(t, m)
+	if !shows(top, want) {
+		t.Fatalf("the dialog does not show %q; it shows %q", want, texts(top))
+	}
+}
+
+// tapButton taps the visible button labelled label inside o.
+func tapButton(t *testing.T, o fyne.CanvasObject, label string) {
+	t.Helper()
+	for _, obj := range visibleObjects(o) {
+		if b, ok := obj.(*widget.Button); ok && b.Text == label {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("no button %q among %q", label, texts(o))
+}
+
+// firstEntry returns the first visible entry inside o.
+func firstEntry(t *testing.T, o fyne.CanvasObject) *widget.Entry {
+	t.Helper()
+	for _, obj := range visibleObjects(o) {
+		if e, ok := obj.(*widget.Entry); ok {
+			return e
+		}
+	}
+	t.Fatalf("no entry among %q", texts(o))
+	return nil
+}
+
+// pasteInto focuses e, replaces its text by pasting s from the
+// clipboard, and leaves the field.
+func pasteInto(m *MainWindow, e *commitEntry, s string) {
+	c := m.Window.Canvas()
+	c.Focus(e)
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	clip := m.App.Clipboard()
+	clip.SetContent(s)
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	c.Unfocus()
+}
+
+// typeInto focuses e, replaces its text by typing s, and leaves the field
+// (which commits it), as a user would.
+func typeInto(m *MainWindow, e *commitEntry, s string) {
+	c := m.Window.Canvas()
+	c.Focus(e)
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	test.Type(e, s)
+	c.Unfocus()
+}

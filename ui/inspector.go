@@ -1,0 +1,381 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"orgdraft/domain"
+)
+
+// Inspector is the panel on the right of the main window: every field of
+// the selected box, its duties, qualifications or unit functions, and its
+// direct superior and subordinates as the chart makes them. Each change is
+// one domain command through the session, so it can be undone and is saved
+// at once; input the model refuses (an empty name, a negative or
+// non-numeric headcount, a text too long) shows a message at the top of
+// the panel and changes nothing.
+type Inspector struct {
+	// Do runs an edit through the session and reports save failures to
+	// the user; it returns the error.
+	Do func(domain.Command) error
+
+	doc      *domain.Document
+	node     domain.NodeID
+	count    int  // how many boxes are selected
+	updating bool // set while fields are filled from the model
+
+	message    *widget.Label
+	empty      *widget.Label
+	name       *commitEntry
+	kind       *widget.Select
+	head       *widget.Check
+	planned    *commitEntry
+	filled     *commitEntry
+	grade      *commitEntry
+	concurrent *widget.Check
+	hours      *commitEntry
+	notes      *commitEntry
+	superior   *widget.Label
+	subs       *widget.Label
+	rollup     *widget.Label
+
+	duties, quals, functions *itemList
+
+	positionRows  []fyne.CanvasObject // form rows of positions only
+	unitRows      []fyne.CanvasObject // form rows of units only
+	positionLists *fyne.Container
+	unitLists     *fyne.Container
+	details       *fyne.Container
+	// Content is what the main window places.
+	Content fyne.CanvasObject
+}
+
+// kindLabel names a kind in the editor's language.
+func kindLabel(k domain.Kind) string {
+	switch k {
+	case domain.KindUnit:
+		return lang.L("Unit")
+	case domain.KindAssistant:
+		return lang.L("Assistant")
+	}
+	return lang.L("Position")
+}
+
+var kinds = []domain.Kind{domain.KindUnit, domain.KindPosition, domain.KindAssistant}
+
+// NewInspector builds the panel; do runs edits (see Inspector.Do).
+func NewInspector(do func(domain.Command) error) *Inspector {
+	i := &Inspector{Do: do}
+	i.message = widget.NewLabel("")
+	i.message.Importance = widget.DangerImportance
+	i.message.Wrapping = fyne.TextWrapWord
+	i.message.Hide()
+	i.empty = widget.NewLabel(lang.L("Select a box in the chart to edit it here."))
+	i.empty.Wrapping = fyne.TextWrapWord
+
+	i.name = i.textField(false, func(id domain.NodeID, s string) domain.Command { return domain.Rename(id, s) })
+	i.grade = i.textField(false, func(id domain.NodeID, s string) domain.Command { return domain.SetGrade(id, s) })
+	i.hours = i.textField(false, func(id domain.NodeID, s string) domain.Command { return domain.SetHours(id, s) })
+	i.notes = i.textField(true, func(id domain.NodeID, s string) domain.Command { return domain.SetNotes(id, s) })
+	i.notes.SetMinRowsVisible(2)
+	i.planned = i.countField(domain.SetPlanned)
+	i.filled = i.countField(domain.SetFilled)
+
+	names := make([]string, len(kinds))
+	for j, k := range kinds {
+		names[j] = kindLabel(k)
+	}
+	i.kind = widget.NewSelect(names, func(s string) {
+		if i.updating || i.node == 0 {
+			return
+		}
+		for j, n := range names {
+			if n == s {
+				i.apply(domain.SetKind(i.node, kinds[j]))
+			}
+		}
+	})
+	i.head = widget.NewCheck(lang.L("Heads its unit"), func(on bool) {
+		if !i.updating && i.node != 0 {
+			i.apply(&domain.SetHead{ID: i.node, On: on})
+		}
+	})
+	i.concurrent = widget.NewCheck(lang.L("Held concurrently (兼)"), func(on bool) {
+		if !i.updating && i.node != 0 {
+			i.apply(domain.SetConcurrent(i.node, on))
+		}
+	})
+	i.superior = widget.NewLabel("")
+	i.subs = widget.NewLabel("")
+	i.subs.Wrapping = fyne.TextWrapWord
+	i.rollup = widget.NewLabel("")
+
+	i.duties = newItemList(domain.Duties, lang.L("Duties"), i.apply)
+	i.quals = newItemList(domain.Qualifications, lang.L("Qualifications"), i.apply)
+	i.functions = newItemList(domain.Functions, lang.L("Unit functions"), i.apply)
+
+	// One form, so that all labels share one column; the rows that do not
+	// apply to the selected kind of box are hidden (the form layout skips
+	// a row whose label and field are both hidden).
+	row := func(label string, field fyne.CanvasObject) []fyne.CanvasObject {
+		return []fyne.CanvasObject{widget.NewLabel(label), field}
+	}
+	i.positionRows = slices.Concat(
+		row("", i.head),
+		row(lang.L("Planned"), i.planned),
+		row(lang.L("Filled"), i.filled),
+		row(lang.L("Grade"), i.grade),
+		row("", i.concurrent),
+		row(lang.L("Working hours"), i.hours),
+		row(lang.L("Direct superior"), i.superior),
+		row(lang.L("Direct subordinates"), i.subs),
+	)
+	i.unitRows = row(lang.L("Headcount"), i.rollup)
+	form := container.New(layout.NewFormLayout(), slices.Concat(
+		row(lang.L("Name"), i.name),
+		row(lang.L("Kind"), i.kind),
+		i.positionRows,
+		i.unitRows,
+		row(lang.L("Notes"), i.notes),
+	)...)
+	i.positionLists = container.NewVBox(widget.NewSeparator(), i.duties.Content, widget.NewSeparator(), i.quals.Content)
+	i.unitLists = container.NewVBox(widget.NewSeparator(), i.functions.Content)
+	i.details = container.NewVBox(form, i.positionLists, i.unitLists)
+	// The message stays above the scrolled fields, so that it is seen
+	// when the refused field is far down (a duty).
+	i.Content = container.NewBorder(i.message, nil, nil, nil,
+		container.NewVScroll(container.NewPadded(container.NewVBox(i.empty, i.details))))
+	i.Show(nil, 0, 0)
+	return i
+}
+
+// textField returns a field whose committed text becomes the command made
+// by cmd.
+func (i *Inspector) textField(multi bool, cmd func(domain.NodeID, string) domain.Command) *commitEntry {
+	e := newCommitEntry(multi)
+	e.OnCommit = func(s string) bool {
+		if i.node == 0 {
+			return false
+		}
+		return i.apply(cmd(i.node, s))
+	}
+	return e
+}
+
+// errNotNumber is the refusal of a headcount that is not a whole number.
+var errNotNumber = errors.New("not a whole number")
+
+// countField returns a headcount field: the text must be a whole number
+// (full-width digits from a Chinese input method count too); an empty field
+// means 0.
+func (i *Inspector) countField(cmd func(domain.NodeID, int) *domain.EditNode) *commitEntry {
+	e := newCommitEntry(false)
+	e.OnCommit = func(s string) bool {
+		if i.node == 0 {
+			return false
+		}
+		v, err := parseCount(s)
+		if err != nil {
+			i.showMessage(lang.L("Enter the headcount as a whole number, for example 3."))
+			return false
+		}
+		return i.apply(cmd(i.node, v))
+	}
+	return e
+}
+
+// parseCount reads a headcount as people type it.
+func parseCount(s string) (int, error) {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return '0' + (r - '０')
+		case r == '－':
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(s))
+	s = strings.TrimSuffix(strings.TrimSpace(s), "人")
+	if s == "" {
+		return 0, nil
+	}
+	v, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return 0, errNotNumber
+	}
+	return v, nil
+}
+
+// apply runs cmd and shows why it was refused, if it was. A change that
+// was made but not saved counts as made: the main window reports that.
+func (i *Inspector) apply(cmd domain.Command) bool {
+	err := i.Do(cmd)
+	var se *SaveError
+	if err != nil && !errors.As(err, &se) {
+		i.showMessage(errorText(err))
+		i.Refresh()
+		return false
+	}
+	i.showMessage("")
+	return true
+}
+
+func (i *Inspector) showMessage(s string) {
+	i.message.SetText(s)
+	if s == "" {
+		i.message.Hide()
+	} else {
+		i.message.Show()
+	}
+}
+
+// Message returns the message shown at the top of the panel ("" if none).
+func (i *Inspector) Message() string {
+	if !i.message.Visible() {
+		return ""
+	}
+	return i.message.Text
+}
+
+// Show edits the box id of d; count is how many boxes are selected (the
+// inspector edits one box at a time). Typing not yet committed in the
+// previous box's fields is committed to that box first.
+func (i *Inspector) Show(d *domain.Document, id domain.NodeID, count int) {
+	if id != i.node || d != i.doc {
+		i.Flush()
+		i.showMessage("")
+	}
+	i.doc, i.node, i.count = d, id, count
+	i.Refresh()
+}
+
+// Flush commits whatever is being typed in the panel.
+func (i *Inspector) Flush() {
+	if i.doc == nil || i.node == 0 || i.doc.Node(i.node) == nil {
+		return
+	}
+	for _, e := range []*commitEntry{i.name, i.planned, i.filled, i.grade, i.hours, i.notes} {
+		e.Commit()
+	}
+	for _, l := range []*itemList{i.duties, i.quals, i.functions} {
+		l.Flush()
+	}
+}
+
+// Refresh fills the panel from the model again (after any change).
+func (i *Inspector) Refresh() {
+	var n *domain.Node
+	if i.doc != nil {
+		n = i.doc.Node(i.node)
+	}
+	if n == nil {
+		i.node = 0
+		switch {
+		case i.count > 1:
+			i.empty.SetText(fmt.Sprintf(lang.L("%d boxes are selected. Select one box to edit it."), i.count))
+		default:
+			i.empty.SetText(lang.L("Select a box in the chart to edit it here."))
+		}
+		i.empty.Show()
+		i.details.Hide()
+		for _, l := range []*itemList{i.duties, i.quals, i.functions} {
+			l.Show(nil)
+		}
+		return
+	}
+	i.updating = true
+	defer func() { i.updating = false }()
+	i.empty.Hide()
+	i.details.Show()
+	i.name.SetModel(n.Name)
+	i.kind.SetSelected(kindLabel(n.Kind))
+	i.notes.SetModel(n.Notes)
+	if n.Kind.IsPosition() {
+		showAll(i.positionRows, true)
+		showAll(i.unitRows, false)
+		i.positionLists.Show()
+		i.unitLists.Hide()
+		i.head.SetChecked(n.Head)
+		if n.Kind == domain.KindPosition && i.doc.Node(n.Parent) != nil && i.doc.Node(n.Parent).Kind == domain.KindUnit {
+			i.head.Enable()
+		} else {
+			i.head.Disable()
+		}
+		i.planned.SetModel(strconv.Itoa(n.Planned))
+		i.filled.SetModel(strconv.Itoa(n.Filled))
+		i.grade.SetModel(n.Grade)
+		i.concurrent.SetChecked(n.Concurrent)
+		i.hours.SetModel(n.Hours)
+		i.superior.SetText(i.names([]domain.NodeID{i.doc.Superior(n.ID)}))
+		i.subs.SetText(i.names(i.doc.Subordinates(n.ID)))
+		i.duties.Show(n)
+		i.quals.Show(n)
+		i.functions.Show(nil)
+	} else {
+		showAll(i.positionRows, false)
+		showAll(i.unitRows, true)
+		i.positionLists.Hide()
+		i.unitLists.Show()
+		h := i.doc.Rollup()[n.ID]
+		i.rollup.SetText(fmt.Sprintf(lang.L("%d planned, %d filled"), h.Planned, h.Filled))
+		i.functions.Show(n)
+		i.duties.Show(nil)
+		i.quals.Show(nil)
+	}
+}
+
+func showAll(objs []fyne.CanvasObject, on bool) {
+	for _, o := range objs {
+		if on {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+}
+
+// names lists boxes by name, "—" for none.
+func (i *Inspector) names(ids []domain.NodeID) string {
+	var out []string
+	for _, id := range ids {
+		if n := i.doc.Node(id); n != nil {
+			out = append(out, n.Name)
+		}
+	}
+	if len(out) == 0 {
+		return "—"
+	}
+	return strings.Join(out, lang.L(", "))
+}
+
+// FocusName puts the keyboard focus in the name field with its text
+// selected, so that typing replaces it (after adding a box, or on F2).
+func (i *Inspector) FocusName(c fyne.Canvas) {
+	if i.node == 0 || c == nil {
+		return
+	}
+	c.Focus(i.name)
+	i.name.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// editing returns the field of the inspector that holds uncommitted typing
+// and has the focus in c, or nil. Undo then undoes the typing, not the
+// last edit of the document.
+func (i *Inspector) editing(c fyne.Canvas) *commitEntry {
+	if c == nil {
+		return nil
+	}
+	if e, ok := c.Focused().(*commitEntry); ok && e.Dirty() {
+		return e
+	}
+	return nil
+}

@@ -1,0 +1,257 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"orgdraft/domain"
+)
+
+// menus holds the main menu and the items whose label or state follows
+// the document.
+type menus struct {
+	main                              *fyne.MainMenu
+	undo, redo                        *fyne.MenuItem
+	del, addSibling, addAssistant     *fyne.MenuItem
+	zoomIn, zoomOut, zoom100, zoomFit *fyne.MenuItem
+	checks                            *fyne.MenuItem
+	leftToRight, compactLeaves        *fyne.MenuItem
+	exportChart, exportBook           *fyne.MenuItem
+	recent                            *fyne.MenuItem
+}
+
+// shortcut returns Ctrl+key (Cmd+key on macOS), with shift if asked.
+func shortcut(key fyne.KeyName, shift bool) *desktop.CustomShortcut {
+	mod := fyne.KeyModifierShortcutDefault
+	if shift {
+		mod |= fyne.KeyModifierShift
+	}
+	return &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+}
+
+func item(label string, action func(), sc fyne.Shortcut) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, action)
+	it.Shortcut = sc
+	return it
+}
+
+// makeMenus builds File, Edit, Insert, View and Help. The keys without a
+// modifier (Tab, Enter, Delete, F2) are shown in the labels but bound by
+// the chart (handleKey): as menu shortcuts they would fire while typing.
+func (m *MainWindow) makeMenus() *menus {
+	mm := &menus{}
+	mm.recent = fyne.NewMenuItem(lang.L("Open Recent"), nil)
+	mm.exportChart = fyne.NewMenuItem(lang.L("Export Chart PDF…"), func() { m.ShowExport(ExportChart) })
+	mm.exportBook = fyne.NewMenuItem(lang.L("Export Responsibility Book PDF…"), func() { m.ShowExport(ExportBook) })
+	// Our own Quit, so that quitting asks about unsaved work like closing
+	// the window does (Fyne's would quit at once).
+	quit := item(lang.L("Quit"), m.Quit, shortcut(fyne.KeyQ, false))
+	quit.IsQuit = true
+	file := fyne.NewMenu(lang.L("File"),
+		item(lang.L("New…"), m.NewDocument, shortcut(fyne.KeyN, false)),
+		item(lang.L("Open…"), m.OpenDocument, shortcut(fyne.KeyO, false)),
+		mm.recent,
+		fyne.NewMenuItemSeparator(),
+		item(lang.L("Save"), m.Save, shortcut(fyne.KeyS, false)),
+		item(lang.L("Save As…"), m.SaveAs, shortcut(fyne.KeyS, true)),
+		fyne.NewMenuItemSeparator(),
+		mm.exportChart,
+		mm.exportBook,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("Document Properties…"), func() { m.ShowProperties() }),
+		fyne.NewMenuItem(lang.L("Settings…"), func() { m.ShowSettings() }),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+
+	mm.undo = item(lang.L("Undo"), m.Undo, &fyne.ShortcutUndo{})
+	var redoKey fyne.Shortcut = &fyne.ShortcutRedo{}
+	if runtime.GOOS == "darwin" {
+		redoKey = shortcut(fyne.KeyZ, true) // the Mac's own; Cmd+Y also works
+	}
+	mm.redo = item(lang.L("Redo"), m.Redo, redoKey)
+	mm.del = fyne.NewMenuItem(lang.L("Delete Box (Delete)"), m.Delete)
+	edit := fyne.NewMenu(lang.L("Edit"),
+		mm.undo, mm.redo,
+		fyne.NewMenuItemSeparator(),
+		mm.del,
+		fyne.NewMenuItemSeparator(),
+		item(lang.L("Find…"), func() { m.ShowSearch() }, shortcut(fyne.KeyF, false)),
+	)
+
+	mm.addSibling = fyne.NewMenuItem(lang.L("Sibling Box (Enter)"), func() { m.Add(addSibling) })
+	mm.addAssistant = fyne.NewMenuItem(lang.L("Assistant"), func() { m.Add(addAssistant) })
+	insert := fyne.NewMenu(lang.L("Insert"),
+		fyne.NewMenuItem(lang.L("Subordinate Position (Tab)"), func() { m.Add(addSubordinate) }),
+		fyne.NewMenuItem(lang.L("Subordinate Unit"), func() { m.Add(addSubunit) }),
+		mm.addSibling,
+		mm.addAssistant,
+	)
+
+	mm.zoomIn = item(lang.L("Zoom In"), func() { m.zoomBy(125) }, shortcut(fyne.KeyEqual, false))
+	mm.zoomOut = item(lang.L("Zoom Out"), func() { m.zoomBy(80) }, shortcut(fyne.KeyMinus, false))
+	mm.zoom100 = item(lang.L("Actual Size"), func() { m.chart.SetZoom(100); m.updateStatus() }, shortcut(fyne.Key0, false))
+	mm.zoomFit = fyne.NewMenuItem(lang.L("Fit to Window"), func() { m.chart.ZoomToFit(); m.updateStatus() })
+	mm.checks = fyne.NewMenuItem(lang.L("Checks Panel"), func() { m.ShowChecks(!m.checksVisible) })
+	// The chart's orientation and compact columns are document settings
+	// (the printed chart follows them), so they are undoable edits.
+	mm.leftToRight = fyne.NewMenuItem(lang.L("Left to Right"), func() {
+		m.DoAndShow(domain.SetLeftToRight(!m.session.Doc.Info.Page.LeftToRight))
+	})
+	mm.compactLeaves = fyne.NewMenuItem(lang.L("Compact Leaf Columns"), func() {
+		m.DoAndShow(domain.SetCompactLeaves(!m.session.Doc.Info.Page.CompactLeaves))
+	})
+	view := fyne.NewMenu(lang.L("View"),
+		mm.zoomIn, mm.zoomOut, mm.zoom100, mm.zoomFit,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("Auto Layout"), m.AutoLayout),
+		mm.leftToRight, mm.compactLeaves,
+		fyne.NewMenuItemSeparator(),
+		mm.checks,
+	)
+
+	help := fyne.NewMenu(lang.L("Help"),
+		fyne.NewMenuItem(lang.L("How to Use"), m.ShowHelp),
+		fyne.NewMenuItem(lang.L("About OrgDraft"), m.ShowAbout),
+	)
+	mm.main = fyne.NewMainMenu(file, edit, insert, view, help)
+	m.menu = mm
+	m.updateRecentMenu()
+	return mm
+}
+
+// zoomBy changes the chart's zoom by percent of itself.
+func (m *MainWindow) zoomBy(percent int) {
+	if z := m.chart.Zoom(); z > 0 {
+		m.chart.SetZoom(z * percent / 100)
+		m.updateStatus()
+	}
+}
+
+// updateRecentMenu lists the recent files under File ▸ Open Recent.
+func (m *MainWindow) updateRecentMenu() {
+	var items []*fyne.MenuItem
+	for _, p := range m.RecentFiles() {
+		items = append(items, fyne.NewMenuItem(fmt.Sprintf("%s  (%s)", filepath.Base(p), filepath.Dir(p)), func() { m.OpenRecent(p) }))
+	}
+	if len(items) == 0 {
+		none := fyne.NewMenuItem(lang.L("No recent documents"), nil)
+		none.Disabled = true
+		items = append(items, none)
+	}
+	m.menu.recent.ChildMenu = fyne.NewMenu("", items...)
+	m.menu.main.Refresh()
+}
+
+// updateMenus names the edit Undo and Redo would undo and enables what
+// applies to the selection.
+func (m *MainWindow) updateMenus() {
+	mm := m.menu
+	if mm == nil || m.session == nil {
+		return
+	}
+	h := m.session.History
+	mm.undo.Label, mm.undo.Disabled = lang.L("Undo"), !h.CanUndo()
+	if h.CanUndo() {
+		mm.undo.Label = fmt.Sprintf(lang.L("Undo %s"), commandLabel(h.UndoLabel()))
+	}
+	mm.redo.Label, mm.redo.Disabled = lang.L("Redo"), !h.CanRedo()
+	if h.CanRedo() {
+		mm.redo.Label = fmt.Sprintf(lang.L("Redo %s"), commandLabel(h.RedoLabel()))
+	}
+	sel := m.session.Doc.Node(m.Selected())
+	mm.del.Disabled = sel == nil
+	mm.addSibling.Disabled = sel == nil
+	mm.addAssistant.Disabled = sel == nil
+	noZoom := m.chart.Zoom() == 0
+	for _, it := range []*fyne.MenuItem{mm.zoomIn, mm.zoomOut, mm.zoom100, mm.zoomFit} {
+		it.Disabled = noZoom
+	}
+	mm.checks.Checked = m.checksVisible
+	mm.leftToRight.Checked = m.session.Doc.Info.Page.LeftToRight
+	mm.compactLeaves.Checked = m.session.Doc.Info.Page.CompactLeaves
+	mm.exportChart.Disabled = m.opts.Exporter == nil
+	mm.exportBook.Disabled = m.opts.Exporter == nil
+	mm.main.Refresh()
+	m.toolbar.update(m, sel != nil)
+}
+
+// AutoLayout puts the boxes arranged by hand back where the automatic
+// layout puts them: the selected boxes with their subtrees, or all.
+func (m *MainWindow) AutoLayout() {
+	if cmd := domain.ResetOffsets(m.session.Doc, m.chart.Selection()); cmd != nil {
+		m.DoAndShow(cmd)
+	}
+}
+
+// commandLabel translates a domain command's label (they are English).
+func commandLabel(label string) string { return lang.L(label) }
+
+// UndoMenuLabel returns the Edit menu's Undo entry as shown.
+func (m *MainWindow) UndoMenuLabel() string { return m.menu.undo.Label }
+
+// toolbar is the row of buttons under the menu.
+type toolbar struct {
+	undo, redo, del, sibling, assistant, export *widget.Button
+	checks                                      *widget.Button
+	Content                                     fyne.CanvasObject
+}
+
+func (m *MainWindow) makeToolbar() *toolbar {
+	btn := func(label string, icon fyne.Resource, f func()) *widget.Button {
+		b := widget.NewButtonWithIcon(label, icon, f)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	t := &toolbar{
+		undo:      btn(lang.L("Undo"), theme.ContentUndoIcon(), m.Undo),
+		redo:      btn(lang.L("Redo"), theme.ContentRedoIcon(), m.Redo),
+		sibling:   btn(lang.L("Sibling"), theme.ContentAddIcon(), func() { m.Add(addSibling) }),
+		assistant: btn(lang.L("Assistant"), theme.AccountIcon(), func() { m.Add(addAssistant) }),
+		del:       btn(lang.L("Delete"), theme.DeleteIcon(), m.Delete),
+		checks:    btn(lang.L("Checks"), theme.WarningIcon(), func() { m.ShowChecks(!m.checksVisible) }),
+		export:    btn(lang.L("Export PDF"), theme.DocumentPrintIcon(), func() { m.ShowExport(ExportChart) }),
+	}
+	t.Content = container.NewVBox(container.NewHBox(
+		btn(lang.L("New"), theme.DocumentCreateIcon(), m.NewDocument),
+		btn(lang.L("Open"), theme.FolderOpenIcon(), m.OpenDocument),
+		widget.NewSeparator(),
+		t.undo, t.redo,
+		widget.NewSeparator(),
+		btn(lang.L("Subordinate"), theme.ContentAddIcon(), func() { m.Add(addSubordinate) }),
+		t.sibling, t.assistant, t.del,
+		widget.NewSeparator(),
+		btn(lang.L("Find"), theme.SearchIcon(), func() { m.ShowSearch() }),
+		btn(lang.L("Properties"), theme.DocumentIcon(), func() { m.ShowProperties() }),
+		t.checks,
+		t.export,
+	), widget.NewSeparator())
+	return t
+}
+
+// update enables the buttons that apply.
+func (t *toolbar) update(m *MainWindow, selected bool) {
+	h := m.session.History
+	enable(t.undo, h.CanUndo())
+	enable(t.redo, h.CanRedo())
+	enable(t.sibling, selected)
+	enable(t.assistant, selected)
+	enable(t.del, selected)
+	enable(t.export, m.opts.Exporter != nil)
+}
+
+func enable(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}

@@ -1,0 +1,53 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2/lang"
+
+	"orgdraft/domain"
+	"orgdraft/storage"
+)
+
+// errorText turns an error from an edit or a file operation into a message
+// for the user, in the editor's language. The wrapped detail (a path, a box
+// name, SQLite's words) follows on a new line where it helps.
+func errorText(err error) string {
+	var se *SaveError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &se):
+		return fmt.Sprintf(lang.L("The change was made but could not be saved: %s"), se.Err.Error())
+	case errors.Is(err, domain.ErrEmptyName):
+		return lang.L("The name cannot be empty.")
+	case errors.Is(err, domain.ErrNegative):
+		return lang.L("A headcount cannot be negative.")
+	case errors.Is(err, domain.ErrTooLong):
+		return fmt.Sprintf(lang.L("The text is too long: a name may have at most %d characters, an item %d, a list %d items."),
+			domain.MaxNameRunes, domain.MaxTextRunes, domain.MaxItems)
+	case errors.Is(err, domain.ErrCycle):
+		return lang.L("A box cannot report to itself or to one of its own subordinates.")
+	case errors.Is(err, domain.ErrSelfLink):
+		return lang.L("A dotted-line link needs two different boxes.")
+	case errors.Is(err, domain.ErrHeadNeedUnit):
+		return lang.L("Only a position directly inside a unit can head it.")
+	case errors.Is(err, domain.ErrNoSuchNode):
+		return lang.L("That box no longer exists.")
+	case errors.Is(err, storage.ErrInUse):
+		return lang.L("The document is already open in another OrgDraft window or program. Close it there first.") + "\n" + err.Error()
+	case errors.Is(err, storage.ErrCorrupt):
+		return lang.L("The document is damaged and cannot be opened. It was left as it is.") + "\n" + err.Error()
+	case errors.Is(err, storage.ErrNotOrgDraft):
+		return lang.L("This file is not an OrgDraft document. It was left as it is.") + "\n" + err.Error()
+	case errors.Is(err, storage.ErrNewerVersion):
+		return lang.L("This document was saved by a newer version of OrgDraft. Update OrgDraft to open it. It was left as it is.") + "\n" + err.Error()
+	case errors.Is(err, os.ErrNotExist):
+		return lang.L("The file does not exist: it may have been moved, renamed or deleted.") + "\n" + err.Error()
+	case errors.Is(err, storage.ErrExists):
+		return lang.L("A file of that name already exists.") + "\n" + err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// pathDialog asks where to save a file: a folder (chosen with Fyne's folder
+// dialog) and a file name. Fyne's own save dialog is not used because it
+// creates — and so empties — the chosen file before the program sees it,
+// which would destroy a document that is open in another window or that
+// the user picked by mistake; saving through storage replaces a file only
+// when it is safe.
+type pathDialog struct {
+	dlg     *dialog.CustomDialog
+	win     fyne.Window
+	dir     string
+	ext     string
+	folder  *widget.Label
+	name    *widget.Entry
+	message *widget.Label
+	save    *widget.Button
+	done    func(path string, overwrite bool)
+}
+
+// askSavePath shows the dialog, starting in dir with the file name name;
+// ext (".orgdraft", ".pdf") is added to a name without it. done gets the
+// chosen path, and overwrite=true when the user agreed to replace an
+// existing file.
+func askSavePath(w fyne.Window, title, dir, name, ext string, done func(path string, overwrite bool)) *pathDialog {
+	p := &pathDialog{win: w, dir: dir, ext: ext, done: done}
+	p.folder = widget.NewLabel(dir)
+	p.folder.Truncation = fyne.TextTruncateEllipsis
+	p.name = widget.NewEntry()
+	p.name.SetText(name)
+	p.name.OnSubmitted = func(string) { p.confirm() }
+	p.message = widget.NewLabel("")
+	p.message.Importance = widget.DangerImportance
+	p.message.Wrapping = fyne.TextWrapWord
+	p.message.Hide()
+	change := widget.NewButton(lang.L("Change…"), p.chooseFolder)
+	form := container.New(layout.NewFormLayout(),
+		widget.NewLabel(lang.L("Folder")), container.NewBorder(nil, nil, nil, change, p.folder),
+		widget.NewLabel(lang.L("File name")), p.name,
+	)
+	p.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, p.message), w)
+	p.save = &widget.Button{Text: lang.L("Save"), Importance: widget.HighImportance, OnTapped: p.confirm}
+	p.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), p.dlg.Hide), p.save})
+	p.dlg.Resize(fyne.NewSize(600, 240))
+	p.dlg.Show()
+	w.Canvas().Focus(p.name)
+	return p
+}
+
+func (p *pathDialog) chooseFolder() {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil || u == nil {
+			return
+		}
+		p.dir = u.Path()
+		p.folder.SetText(p.dir)
+	}, p.win)
+	if l, err := storage.ListerForURI(storage.NewFileURI(p.dir)); err == nil {
+		d.SetLocation(l)
+	}
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+func (p *pathDialog) showMessage(s string) {
+	p.message.SetText(s)
+	p.message.Show()
+}
+
+// confirm checks the name and hands the path over, asking first when a
+// file of that name exists.
+func (p *pathDialog) confirm() {
+	name := strings.TrimSpace(p.name.Text)
+	switch {
+	case name == "":
+		p.showMessage(lang.L("Enter a file name."))
+		return
+	case strings.ContainsAny(name, `/\:*?"<>|`):
+		p.showMessage(lang.L(`A file name cannot contain / \ : * ? " < > |`))
+		return
+	}
+	if !strings.EqualFold(filepath.Ext(name), p.ext) {
+		name += p.ext
+	}
+	path := filepath.Join(p.dir, name)
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
+		p.showMessage(lang.L("A folder of that name exists; choose another name."))
+	case err == nil:
+		dialog.ShowConfirm(lang.L("Replace the file?"),
+			fmt.Sprintf(lang.L("“%s” already exists. Replace it?"), name),
+			func(ok bool) {
+				if ok {
+					p.dlg.Hide()
+					p.done(path, true)
+				}
+			}, p.win)
+	default:
+		p.dlg.Hide()
+		p.done(path, false)
+	}
+}

@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// StatusBar is the line at the bottom of the main window: where the
+// document is saved and whether its last edit was saved, the total
+// headcount (编制合计 / 在岗) and the chart's zoom.
+type StatusBar struct {
+	path      *widget.Label
+	state     *widget.Label
+	headcount *widget.Label
+	zoom      *widget.Label
+	// Content is what the main window places.
+	Content fyne.CanvasObject
+}
+
+// NewStatusBar returns an empty status bar.
+func NewStatusBar() *StatusBar {
+	s := &StatusBar{
+		path:      widget.NewLabel(""),
+		state:     widget.NewLabel(""),
+		headcount: widget.NewLabel(""),
+		zoom:      widget.NewLabel(""),
+	}
+	s.path.Truncation = fyne.TextTruncateEllipsis
+	// The path takes the room the other labels leave.
+	s.Content = container.NewBorder(nil, nil, nil,
+		container.NewHBox(s.state, widget.NewSeparator(), s.headcount, s.zoom),
+		s.path)
+	return s
+}
+
+// Update shows the session's file, save state and headcount, and the zoom
+// in percent (0 hides it: the chart view cannot zoom).
+func (s *StatusBar) Update(ses *Session, zoom int) {
+	if p := ses.Path(); p != "" {
+		s.path.SetText(p)
+	} else {
+		s.path.SetText(lang.L("Not saved to a file yet: press Ctrl+S to choose where"))
+	}
+	s.state.SetText(stateText(ses.State()))
+	switch ses.State() {
+	case SaveFailed:
+		s.state.Importance = widget.DangerImportance
+	case NotSaved:
+		s.state.Importance = widget.WarningImportance
+	default:
+		s.state.Importance = widget.MediumImportance
+	}
+	s.state.Refresh()
+	t := ses.Doc.Total()
+	s.headcount.SetText(fmt.Sprintf(lang.L("Total: %d planned, %d filled"), t.Planned, t.Filled))
+	if zoom > 0 {
+		s.zoom.SetText(fmt.Sprintf("%d%%", zoom))
+		s.zoom.Show()
+	} else {
+		s.zoom.Hide()
+	}
+}
+
+// stateText names a save state.
+func stateText(st SaveState) string {
+	switch st {
+	case NotSaved:
+		return lang.L("Not saved")
+	case SaveFailed:
+		return lang.L("Saving failed")
+	}
+	return lang.L("Saved")
+}
