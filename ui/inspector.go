@@ -42,6 +42,7 @@ type Inspector struct {
 	filled     *commitEntry
 	grade      *commitEntry
 	concurrent *widget.Check
+	leaves     *widget.Select
 	hours      *commitEntry
 	notes      *commitEntry
 	superior   *widget.Label
@@ -104,6 +105,17 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 			}
 		}
 	})
+	// How the box's leaf subordinates are drawn, in the order of
+	// domain.LeavesDefault, LeavesColumn, LeavesRow.
+	leafNames := []string{lang.L("As the document sets"), lang.L("Stacked in a column"), lang.L("Side by side in a row")}
+	i.leaves = widget.NewSelect(leafNames, func(s string) {
+		if i.updating || i.node == 0 {
+			return
+		}
+		if j := slices.Index(leafNames, s); j >= 0 {
+			i.apply(domain.SetLeaves(i.node, domain.Leaves(j)))
+		}
+	})
 	i.head = widget.NewCheck(lang.L("Heads its unit"), func(on bool) {
 		if !i.updating && i.node != 0 {
 			i.apply(&domain.SetHead{ID: i.node, On: on})
@@ -143,6 +155,7 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 	form := container.New(layout.NewFormLayout(), slices.Concat(
 		row(lang.L("Name"), i.name),
 		row(lang.L("Kind"), i.kind),
+		row(lang.L("Leaf subordinates"), i.leaves),
 		i.positionRows,
 		i.unitRows,
 		row(lang.L("Notes"), i.notes),
@@ -298,6 +311,7 @@ func (i *Inspector) Refresh() {
 	i.details.Show()
 	i.name.SetModel(n.Name)
 	i.kind.SetSelected(kindLabel(n.Kind))
+	i.leaves.SetSelectedIndex(int(n.Leaves))
 	i.notes.SetModel(n.Notes)
 	if n.Kind.IsPosition() {
 		showAll(i.positionRows, true)

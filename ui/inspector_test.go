@@ -307,3 +307,22 @@ func TestUndoWhileTypingUndoesTheTyping(t *testing.T) {
 		t.Fatal("undo did not undo the grade")
 	}
 }
+
+func TestLeafArrangementChoice(t *testing.T) {
+	m, ids := newTestEditor(t, Options{})
+	d := m.Session().Doc
+	unit := ids.unit
+	m.Select(unit)
+	i := m.Inspector()
+	if i.leaves.SelectedIndex() != int(domain.LeavesDefault) {
+		t.Fatalf("a new unit shows arrangement %d", i.leaves.SelectedIndex())
+	}
+	i.leaves.SetSelectedIndex(int(domain.LeavesRow))
+	if d.Node(unit).Leaves != domain.LeavesRow {
+		t.Fatal("choosing a row did not change the box")
+	}
+	m.Undo()
+	if d.Node(unit).Leaves != domain.LeavesDefault || i.leaves.SelectedIndex() != int(domain.LeavesDefault) {
+		t.Fatal("undo did not restore the arrangement")
+	}
+}
