@@ -407,15 +407,7 @@ func (it *boxItem) show(v *View, b *chart.Box, pos fyne.Position, size fyne.Size
 	s := look.scale
 	it.objects = it.objects[:0]
 
-	fill, edge := positionFill, positionEdge
-	switch {
-	case b.Kind == domain.KindUnit:
-		fill, edge = unitFill, unitEdge
-	case b.Vacant:
-		fill, edge = vacantFill, vacantEdge
-	case b.Kind == domain.KindAssistant:
-		fill, edge = assistantFill, assistantEdge
-	}
+	fill, edge := boxColours(b)
 	stroke := max(1, edgeWidth*s)
 	if b.Head {
 		stroke = max(2, headWidth*s)

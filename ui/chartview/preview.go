@@ -72,15 +72,7 @@ func PreviewImage(d *domain.Document, w, h int) image.Image {
 		x0, y0 := pt(layout.Point{X: bx.Rect.X, Y: bx.Rect.Y})
 		r := image.Rect(int(math.Round(x0)), int(math.Round(y0)),
 			int(math.Round(x0+bx.Rect.W*s)), int(math.Round(y0+bx.Rect.H*s)))
-		fill, edge := positionFill, positionEdge
-		switch {
-		case bx.Kind == domain.KindUnit:
-			fill, edge = unitFill, unitEdge
-		case bx.Vacant:
-			fill, edge = vacantFill, vacantEdge
-		case bx.Kind == domain.KindAssistant:
-			fill, edge = assistantFill, assistantEdge
-		}
+		fill, edge := boxColours(bx)
 		draw.Draw(img, r, image.NewUniform(fill), image.Point{}, draw.Src)
 		strokeRect(img, r, edge)
 		if bx.Head {

@@ -1,6 +1,11 @@
 package chartview
 
-import "image/color"
+import (
+	"image/color"
+
+	"orgdraft/domain"
+	"orgdraft/ui/chart"
+)
 
 // The chart is drawn on white paper whatever the theme, because it is the
 // picture the PDF prints: a dark editor shows a white page, like a word
@@ -58,3 +63,17 @@ const (
 	fitMaxZoom = 1.0
 	zoomStep   = 1.25
 )
+
+// boxColours returns the fill and edge of a box: the canvas and the
+// gallery preview draw boxes alike.
+func boxColours(b *chart.Box) (fill, edge color.NRGBA) {
+	switch {
+	case b.Kind == domain.KindUnit:
+		return unitFill, unitEdge
+	case b.Vacant:
+		return vacantFill, vacantEdge
+	case b.Kind == domain.KindAssistant:
+		return assistantFill, assistantEdge
+	}
+	return positionFill, positionEdge
+}
