@@ -23,6 +23,10 @@ Usage:
   orgdraft check FILE|@ID               print the checks; exit status 1 when there are errors
   orgdraft export FILE|@ID --chart OUT.pdf --book OUT.pdf [--paper A4|A3|A2] [--landscape|--portrait] [--fit|--tile|--split]
                                         print the org chart and/or the job-responsibility book as PDF
+          [--png OUT.png [--scale 2]] [--svg OUT.svg] [--csv OUT.csv] [--xlsx OUT.xlsx] [--english]
+                                        the chart as a picture for slides and chat, the boxes as a table for Excel
+  orgdraft import OUTLINE.txt|TABLE.csv|TABLE.xlsx FILE
+                                        create FILE.orgdraft from an indented outline or a staffing table
 
 FILE is an .orgdraft document; @ID names a built-in template instead.
 Messages follow LANG (zh_* gives Chinese); -lang zh|en overrides it.
@@ -59,6 +63,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		status, err = check(rest, stdout)
 	case "export":
 		err = exportCommand(rest, stdout)
+	case "import":
+		err = importCommand(rest, stdout)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -33,19 +33,23 @@ func exportCommand(args []string, stdout io.Writer) error {
 	tile := fs.Bool("tile", false, "the chart at full size across several pages, to be assembled")
 	split := fs.Bool("split", false, "an overview page and a page per top-level unit")
 	lang := fs.String("lang", "", "zh or en")
+	ex := addExchangeFlags(fs)
 	pos, err := parse(fs, flagsFirst(fs, args), 1, "one FILE or @TEMPLATE")
 	if err != nil {
 		return err
 	}
 	switch {
-	case *chartOut == "" && *bookOut == "":
-		return usageError{"nothing to do: give --chart OUT.pdf, --book OUT.pdf or both"}
+	case *chartOut == "" && *bookOut == "" && !ex.any():
+		return usageError{"nothing to do: give --chart OUT.pdf, --book OUT.pdf, --png, --svg, --csv or --xlsx"}
 	case *chartOut != "" && *bookOut != "" && samePath(*chartOut, *bookOut):
 		return usageError{"--chart and --book name the same file"}
 	case *landscape && *portrait:
 		return usageError{"--landscape and --portrait exclude each other"}
 	case *paper != "" && !slices.Contains(pdf.PaperSizes(), strings.ToUpper(*paper)):
 		return usageError{fmt.Sprintf("unknown paper %q (want %s)", *paper, strings.Join(pdf.PaperSizes(), ", "))}
+	}
+	if err := ex.check(*chartOut, *bookOut); err != nil {
+		return err
 	}
 	mode, err := chartMode(*fit, *tile, *split)
 	if err != nil {
@@ -92,7 +96,7 @@ func exportCommand(args []string, stdout io.Writer) error {
 			fmt.Fprintf(stdout, "  %s: %s\n", pick(zh, "警告", "warning"), w)
 		}
 	}
-	return nil
+	return ex.export(d, zh, stdout)
 }
 
 // chartMode returns the mode the flags choose, Fit when none.

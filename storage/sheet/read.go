@@ -1,0 +1,423 @@
+package sheet
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"orgdraft/domain"
+)
+
+// record is one row of a table with its row number.
+type record struct {
+	row   int
+	cells []string
+}
+
+// entry is one data row on its way to becoming a box.
+type entry struct {
+	row       int
+	key       string // the id as written; "" for none
+	parentKey string
+	kindGiven bool
+	links     []string // the dotted-line cell's lines
+	node      domain.Node
+	parent    int // index of the parent entry; -1 at the top
+	children  int
+}
+
+// reader turns records into a document, collecting every problem.
+type reader struct {
+	cols    [numColumns]int // index of each column in a row; -1 when absent
+	headers [numColumns]string
+	errs    ErrorList
+}
+
+func (r *reader) fail(row int, col column, zh, en string, args ...any) {
+	name := ""
+	if col >= 0 && col < numColumns {
+		name = r.headers[col]
+	}
+	r.errs = append(r.errs, RowError{Row: row, Column: name, Msg: fmt.Sprintf(en, args...), Zh: fmt.Sprintf(zh, args...)})
+}
+
+// document reads a table: a header row (after any title rows) and then
+// one row per box.
+func document(records []record) (*domain.Document, error) {
+	r := &reader{}
+	for _, rec := range records {
+		for i, c := range rec.cells {
+			// One kind of line end, whatever the file had: CSV writers
+			// turn a lone CR into nothing or into CRLF.
+			if strings.Contains(c, "\r") {
+				rec.cells[i] = strings.ReplaceAll(strings.ReplaceAll(c, "\r\n", "\n"), "\r", "\n")
+			}
+		}
+	}
+	records = slices.DeleteFunc(records, func(rec record) bool { return blank(rec.cells) })
+	h := headerIndex(records)
+	if h < 0 {
+		return nil, ErrorList{{Row: 1, Msg: "the table is empty: it needs a header row and a row per box", Zh: "表格是空的：需要一行表头，每个框一行"}}
+	}
+	if !r.header(records[h]) {
+		return nil, r.errs
+	}
+	data := records[h+1:]
+	if len(data) == 0 {
+		return nil, ErrorList{{Row: records[h].row, Msg: "the table has a header but no rows", Zh: "表格只有表头，没有内容"}}
+	}
+	entries := make([]entry, len(data))
+	for i, rec := range data {
+		entries[i] = r.entry(rec)
+	}
+	r.tree(entries)
+	r.heads(entries)
+	links := r.links(entries)
+	if len(r.errs) > 0 {
+		slices.SortStableFunc(r.errs, func(a, b RowError) int { return a.Row - b.Row })
+		return nil, r.errs
+	}
+	nodes := make([]domain.Node, len(entries))
+	for i, e := range entries {
+		nodes[i] = e.node
+		nodes[i].ID = domain.NodeID(i + 1)
+		if e.parent >= 0 {
+			nodes[i].Parent = domain.NodeID(e.parent + 1)
+		}
+	}
+	d, err := domain.Restore(domain.NewDocument().Info, nodes, links)
+	if err != nil {
+		// The checks above catch everything Restore refuses.
+		return nil, fmt.Errorf("sheet: %w", err)
+	}
+	return d, nil
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// headerIndex returns the index of the header record: the first one with
+// more than one cell filled or with a known column name. The rows before
+// it are titles such as "物业部人员编制表".
+func headerIndex(records []record) int {
+	for i, rec := range records {
+		filled := 0
+		known := false
+		for _, c := range rec.cells {
+			if strings.TrimSpace(c) != "" {
+				filled++
+				_, ok := columnByKey[headerKey(c)]
+				known = known || ok
+			}
+		}
+		if filled > 1 || known {
+			return i
+		}
+	}
+	return -1
+}
+
+// header maps the header row's cells to columns.
+func (r *reader) header(rec record) bool {
+	for c := range r.cols {
+		r.cols[c] = -1
+	}
+	var unknown []string
+	for i, cell := range rec.cells {
+		name := strings.TrimSpace(cell)
+		if name == "" {
+			continue // a column without a header is ignored
+		}
+		c, ok := columnByKey[headerKey(name)]
+		switch {
+		case !ok:
+			unknown = append(unknown, name)
+		case r.cols[c] >= 0:
+			r.errs = append(r.errs, RowError{Row: rec.row, Column: name,
+				Msg: fmt.Sprintf("the column %q appears twice", name), Zh: fmt.Sprintf("“%s”列出现了两次", name)})
+		default:
+			r.cols[c], r.headers[c] = i, name
+		}
+	}
+	if len(unknown) > 0 {
+		var zh, en []string
+		for _, n := range columnNames {
+			zh, en = append(zh, n.zh), append(en, n.en)
+		}
+		r.errs = append(r.errs, RowError{Row: rec.row,
+			Msg: fmt.Sprintf("unknown columns: %s (the columns are %s)", strings.Join(unknown, ", "), strings.Join(en, ", ")),
+			Zh:  fmt.Sprintf("不认识的列：%s（可用的列：%s）", strings.Join(unknown, "、"), strings.Join(zh, "、"))})
+	}
+	if r.cols[colName] < 0 && len(r.errs) == 0 {
+		r.errs = append(r.errs, RowError{Row: rec.row, Msg: "the table has no name column (名称)", Zh: "表格缺少“名称”列"})
+	}
+	return len(r.errs) == 0
+}
+
+// cell returns a row's value in a column, "" when the column or the cell
+// is absent.
+func (r *reader) cell(rec record, c column) string {
+	i := r.cols[c]
+	if i < 0 || i >= len(rec.cells) {
+		return ""
+	}
+	return rec.cells[i]
+}
+
+// entry reads one data row.
+func (r *reader) entry(rec record) entry {
+	e := entry{row: rec.row, parent: -1}
+	get := func(c column) string { return r.cell(rec, c) }
+	n := &e.node
+	e.key = strings.TrimSpace(get(colID))
+	e.parentKey = strings.TrimSpace(get(colParent))
+	n.Name = strings.TrimSpace(get(colName))
+	switch {
+	case n.Name == "":
+		r.fail(rec.row, colName, "名称为空", "the name is empty")
+	case utf8.RuneCountInString(n.Name) > domain.MaxNameRunes:
+		r.fail(rec.row, colName, "名称太长（最多 %d 个字）", "the name is too long (at most %d characters)", domain.MaxNameRunes)
+	}
+	if k := strings.TrimSpace(get(colKind)); k != "" {
+		kind, ok := parseKind(k)
+		if !ok {
+			r.fail(rec.row, colKind, "不认识的类型“%s”（应为 部门、岗位 或 助理）", "unknown kind %q (want unit, position or assistant, or 部门, 岗位, 助理)", clip(k))
+		}
+		n.Kind, e.kindGiven = kind, true
+	}
+	n.Planned = r.count(rec, colPlanned)
+	n.Filled = r.count(rec, colFilled)
+	n.Concurrent = r.flag(rec, colConcurrent)
+	n.Head = r.flag(rec, colHead)
+	n.Grade, n.Hours, n.Notes = get(colGrade), get(colHours), get(colNotes)
+	for _, c := range []column{colGrade, colHours, colNotes} {
+		if utf8.RuneCountInString(get(c)) > domain.MaxTextRunes {
+			r.fail(rec.row, c, "文字太长（最多 %d 个字）", "the text is too long (at most %d characters)", domain.MaxTextRunes)
+		}
+	}
+	n.Duties = r.list(rec, colDuties)
+	n.Qualifications = r.list(rec, colQualifications)
+	n.Functions = r.list(rec, colFunctions)
+	for _, l := range strings.FieldsFunc(get(colLinks), func(r rune) bool { return r == '\n' || r == '\r' }) {
+		if l = strings.TrimSpace(l); l != "" {
+			e.links = append(e.links, l)
+		}
+	}
+	return e
+}
+
+// count reads a headcount: a whole number, blank for 0; "3人" and "３"
+// are accepted, and "3.0" as Excel may show a number.
+func (r *reader) count(rec record, c column) int {
+	s := strings.TrimSpace(r.cell(rec, c))
+	if s == "" {
+		return 0
+	}
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "人"), "名")
+	s = strings.Map(func(r rune) rune {
+		if '０' <= r && r <= '９' {
+			return r - '０' + '0'
+		}
+		if r == '－' {
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(s))
+	f, err := strconv.ParseFloat(s, 64)
+	switch {
+	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
+		r.fail(rec.row, c, "“%s”不是人数", "%q is not a number of people", clip(r.cell(rec, c)))
+	case f < 0:
+		r.fail(rec.row, c, "人数不能为负数", "a headcount cannot be negative")
+	case f != math.Trunc(f):
+		r.fail(rec.row, c, "人数应为整数", "a headcount must be a whole number")
+	case f > domain.MaxHeadcount:
+		r.fail(rec.row, c, "人数过大（最多 %d 人）", "the headcount is too large (at most %d)", domain.MaxHeadcount)
+	default:
+		return int(f)
+	}
+	return 0
+}
+
+// flag reads a yes/no cell; blank is no.
+func (r *reader) flag(rec record, c column) bool {
+	s := strings.ToLower(strings.TrimSpace(r.cell(rec, c)))
+	switch s {
+	case "", "否", "不是", "无", "no", "n", "false", "0", "×", "x":
+		return false
+	case "是", "兼", "兼职", "yes", "y", "true", "1", "√", "✓", "✔":
+		return true
+	}
+	r.fail(rec.row, c, "“%s”应为“是”或留空", "%q should be yes or blank", clip(r.cell(rec, c)))
+	return false
+}
+
+// list reads a list cell: one item per line.
+func (r *reader) list(rec record, c column) []string {
+	items := domain.SplitLines(r.cell(rec, c))
+	if len(items) > domain.MaxItems {
+		r.fail(rec.row, c, "最多 %d 条", "at most %d items", domain.MaxItems)
+	}
+	for _, s := range items {
+		if utf8.RuneCountInString(s) > domain.MaxTextRunes {
+			r.fail(rec.row, c, "有一条太长（最多 %d 个字）", "an item is too long (at most %d characters)", domain.MaxTextRunes)
+			break
+		}
+	}
+	return items
+}
+
+// kindWords are the kinds' names in tables, Chinese and English.
+var kindWords = map[string]domain.Kind{
+	"部门": domain.KindUnit, "单位": domain.KindUnit, "组": domain.KindUnit, "unit": domain.KindUnit,
+	"岗位": domain.KindPosition, "职位": domain.KindPosition, "position": domain.KindPosition,
+	"助理": domain.KindAssistant, "直属": domain.KindAssistant, "assistant": domain.KindAssistant,
+}
+
+func parseKind(s string) (domain.Kind, bool) {
+	k, ok := kindWords[strings.ToLower(s)]
+	return k, ok
+}
+
+// tree links the entries to their parents and reports unknown parents,
+// duplicate ids and cycles, then settles blank kinds.
+func (r *reader) tree(entries []entry) {
+	byKey := map[string]int{}
+	for i, e := range entries {
+		if e.key == "" {
+			continue
+		}
+		if first, dup := byKey[e.key]; dup {
+			r.fail(e.row, colID, "编号“%s”与第 %d 行重复", "the id %q is also on row %d", clip(e.key), entries[first].row)
+			continue
+		}
+		byKey[e.key] = i
+	}
+	for i := range entries {
+		e := &entries[i]
+		if e.parentKey == "" {
+			continue
+		}
+		p, ok := byKey[e.parentKey]
+		switch {
+		case !ok:
+			r.fail(e.row, colParent, "没有编号为“%s”的行", "no row has the id %q", clip(e.parentKey))
+		case p == i:
+			r.fail(e.row, colParent, "上级编号是它自己的编号", "the parent id is the row's own id")
+		default:
+			e.parent = p
+			entries[p].children++
+		}
+	}
+	r.cycles(entries)
+	for i := range entries {
+		e := &entries[i]
+		if !e.kindGiven && e.children > 0 {
+			e.node.Kind = domain.KindUnit
+		} else if !e.kindGiven {
+			e.node.Kind = domain.KindPosition
+		}
+	}
+}
+
+// cycles reports the rows whose parents lead round in a circle, each
+// with the rows of its circle, and cuts them loose so later checks can
+// run.
+func (r *reader) cycles(entries []entry) {
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := make([]uint8, len(entries))
+	for start := range entries {
+		var path []int
+		i := start
+		for i >= 0 && state[i] == unseen {
+			state[i] = onPath
+			path = append(path, i)
+			i = entries[i].parent
+		}
+		if i >= 0 && state[i] == onPath {
+			// The path ran into itself: from i on it is a circle.
+			circle := path[slices.Index(path, i):]
+			rows := make([]string, 0, len(circle)+1)
+			for _, j := range circle {
+				rows = append(rows, strconv.Itoa(entries[j].row))
+			}
+			rows = append(rows, rows[0])
+			for _, j := range circle {
+				r.fail(entries[j].row, colParent, "上级编号形成了循环：第 %s 行", "the parent ids go round in a circle: rows %s",
+					strings.Join(rows, " → "))
+			}
+			for _, j := range circle {
+				entries[j].parent = -1
+			}
+		}
+		for _, j := range path {
+			state[j] = done
+		}
+	}
+}
+
+// heads checks the head marks: only a position directly in a unit can
+// head it, and a unit has one head.
+func (r *reader) heads(entries []entry) {
+	headOf := map[int]int{}
+	for i, e := range entries {
+		if !e.node.Head {
+			continue
+		}
+		if e.node.Kind != domain.KindPosition || e.parent < 0 || entries[e.parent].node.Kind != domain.KindUnit {
+			r.fail(e.row, colHead, "只有部门下直属的岗位才能做负责人", "only a position directly inside a unit can head it")
+			continue
+		}
+		if first, dup := headOf[e.parent]; dup {
+			r.fail(e.row, colHead, "所在部门已有负责人（第 %d 行）", "its unit already has a head (row %d)", entries[first].row)
+			continue
+		}
+		headOf[e.parent] = i
+	}
+}
+
+// links reads the dotted-line cells: each line names the id of the box
+// the line goes to, and after a colon maybe its label.
+func (r *reader) links(entries []entry) []domain.Link {
+	byKey := map[string]int{}
+	for i, e := range entries {
+		if _, dup := byKey[e.key]; e.key != "" && !dup {
+			byKey[e.key] = i
+		}
+	}
+	var out []domain.Link
+	for i, e := range entries {
+		for _, l := range e.links {
+			key, label := l, ""
+			if _, whole := byKey[l]; !whole {
+				if j := strings.IndexAny(l, ":："); j >= 0 {
+					_, size := utf8.DecodeRuneInString(l[j:])
+					key, label = strings.TrimSpace(l[:j]), strings.TrimSpace(l[j+size:])
+				}
+			}
+			to, ok := byKey[key]
+			switch {
+			case !ok:
+				r.fail(e.row, colLinks, "没有编号为“%s”的行", "no row has the id %q", clip(key))
+			case to == i:
+				r.fail(e.row, colLinks, "虚线汇报不能指向自己", "a dotted line cannot go to the box itself")
+			default:
+				out = append(out, domain.Link{ID: domain.LinkID(len(out) + 1), From: domain.NodeID(i + 1), To: domain.NodeID(to + 1), Label: label})
+			}
+		}
+	}
+	return out
+}

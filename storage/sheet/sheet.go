@@ -1,0 +1,163 @@
+// Package sheet exchanges a document's tree with spreadsheets: CSV files
+// and Excel workbooks (.xlsx), one row per box, the form of the staffing
+// tables (人员编制表) people keep in Excel.
+//
+// The columns are 编号, 上级编号, 类型, 名称, 编制, 在岗, 职务等级, 兼职,
+// 负责人, 工作时间, 岗位职责, 任职资格, 部门职能, 备注 and 虚线汇报 (their
+// English names are accepted too: id, parent id, kind, name, planned,
+// filled, grade, concurrent, head, hours, duties, qualifications,
+// functions, notes, dotted lines). Reading, any order of columns will do
+// and only 名称 is required; headers are matched ignoring case, spaces,
+// underscores and hyphens; a column nobody knows is an error naming it.
+// Title rows above the header (one cell each) are skipped.
+//
+// Rows may come in any order, parents after their children too; siblings
+// keep the order of their rows. The id column holds any text that is
+// unique; the parent id names another row's id, blank for a top-level
+// box. A blank kind means a unit when other rows name the box as their
+// parent, otherwise a position. A list cell (duties, qualifications,
+// functions) holds one item per line; a leading item number ("1、") is
+// dropped, as when pasting. A dotted-line cell holds one link per line:
+// the id of the box the line goes to, optionally followed by a colon and
+// its label.
+//
+// A table holds the tree only: the document's own fields (title,
+// company, version, sign-offs, page settings) and each box's view state
+// (manual offset, folding, leaf arrangement) are not in it. Reading
+// returns a document with domain.NewDocument's fields, and a caller
+// importing into an open document keeps its own. An item that itself
+// spans several lines comes back as several items, and dotted-line links
+// come back in the order of their rows.
+//
+// Bad rows — unknown parent, cycle, duplicate id, negative or
+// non-numeric headcount, missing name, unknown kind — are all reported at
+// once by row number (ErrorList), and then nothing is imported.
+package sheet
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// column is one of the table's columns.
+type column int
+
+const (
+	colID column = iota
+	colParent
+	colKind
+	colName
+	colPlanned
+	colFilled
+	colGrade
+	colConcurrent
+	colHead
+	colHours
+	colDuties
+	colQualifications
+	colFunctions
+	colNotes
+	colLinks
+	numColumns
+)
+
+// columnNames are the headers written (first Chinese, then English) and
+// the other headers accepted for each column.
+var columnNames = [numColumns]struct {
+	zh, en  string
+	aliases []string
+}{
+	colID:             {"编号", "ID", []string{"序号", "box id"}},
+	colParent:         {"上级编号", "Parent ID", []string{"上级", "parent"}},
+	colKind:           {"类型", "Kind", []string{"type"}},
+	colName:           {"名称", "Name", []string{"岗位名称", "部门/岗位", "岗位"}},
+	colPlanned:        {"编制", "Planned", []string{"编制人数", "定编", "定编人数", "planned headcount"}},
+	colFilled:         {"在岗", "Filled", []string{"在岗人数", "现有人数", "filled headcount"}},
+	colGrade:          {"职务等级", "Grade", []string{"职级"}},
+	colConcurrent:     {"兼职", "Concurrent", []string{"兼"}},
+	colHead:           {"负责人", "Head", nil},
+	colHours:          {"工作时间", "Hours", []string{"班次", "working hours"}},
+	colDuties:         {"岗位职责", "Duties", nil},
+	colQualifications: {"任职资格", "Qualifications", []string{"任职要求"}},
+	colFunctions:      {"部门职能", "Functions", []string{"部门职责"}},
+	colNotes:          {"备注", "Notes", []string{"说明"}},
+	colLinks:          {"虚线汇报", "Dotted lines", []string{"dotted-line links", "links"}},
+}
+
+// headerKey normalises a header for matching: lower case, without
+// spaces, underscores, hyphens and a byte order mark.
+func headerKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '_', '-', '\ufeff', '\u3000', '\t', '\n', '\r':
+			return -1
+		}
+		return r
+	}, strings.ToLower(s))
+}
+
+var columnByKey = func() map[string]column {
+	m := map[string]column{}
+	for c, n := range columnNames {
+		for _, name := range append([]string{n.zh, n.en}, n.aliases...) {
+			m[headerKey(name)] = column(c)
+		}
+	}
+	return m
+}()
+
+// Options choose how a table is written.
+type Options struct {
+	// English writes English headers and values (unit/position/assistant,
+	// yes) instead of Chinese ones (部门/岗位/助理, 是).
+	English bool
+}
+
+// RowError is one problem of a table, at a row as the spreadsheet
+// program numbers it (the header row included, from 1).
+type RowError struct {
+	Row    int
+	Column string // the column's header as written; "" for the whole row
+	Msg    string // in English
+	Zh     string // in Chinese
+}
+
+// Error implements error, in English.
+func (e RowError) Error() string { return e.format(false) }
+
+func (e RowError) format(zh bool) string {
+	switch {
+	case zh && e.Column != "":
+		return fmt.Sprintf("第 %d 行“%s”列：%s", e.Row, e.Column, e.Zh)
+	case zh:
+		return fmt.Sprintf("第 %d 行：%s", e.Row, e.Zh)
+	case e.Column != "":
+		return fmt.Sprintf("row %d, column %q: %s", e.Row, e.Column, e.Msg)
+	}
+	return fmt.Sprintf("row %d: %s", e.Row, e.Msg)
+}
+
+// ErrorList is every problem found in a table, by row. The readers
+// return it (as an error) when there is at least one.
+type ErrorList []RowError
+
+// Error implements error: one line per problem, in English.
+func (l ErrorList) Error() string { return l.Text(false) }
+
+// Text returns one line per problem, in Chinese when zh is set.
+func (l ErrorList) Text(zh bool) string {
+	lines := make([]string, len(l))
+	for i, e := range l {
+		lines[i] = e.format(zh)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// clip shortens a value quoted in a message.
+func clip(s string) string {
+	if utf8.RuneCountInString(s) > 30 {
+		return string([]rune(s)[:30]) + "…"
+	}
+	return s
+}
