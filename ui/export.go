@@ -181,20 +181,32 @@ func (m *MainWindow) runExport(kind ExportKind, o ExportOptions, path string) {
 
 // exportTo writes one PDF to path through a temporary file.
 func exportTo(x Exporter, kind ExportKind, d *domain.Document, o ExportOptions, path string) (ExportResult, error) {
+	var res ExportResult
+	err := writeAtomically(path, func(w io.Writer) error {
+		var err error
+		if kind == ExportBook {
+			res, err = x.ExportBook(w, d, o)
+		} else {
+			res, err = x.ExportChart(w, d, o)
+		}
+		return err
+	})
+	return res, err
+}
+
+// writeAtomically writes a file for the user (a PDF, a picture, a table)
+// beside path under a temporary name and renames it when it is complete,
+// so a failure leaves no broken file and an older file of that name stays.
+func writeAtomically(path string, write func(w io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return ExportResult{}, err
+		return err
 	}
 	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	var res ExportResult
-	if kind == ExportBook {
-		res, err = x.ExportBook(tmp, d, o)
-	} else {
-		res, err = x.ExportChart(tmp, d, o)
-	}
+	err = write(tmp)
 	if err == nil {
-		// CreateTemp makes the file private to its owner; a PDF is for
-		// sharing.
+		// CreateTemp makes the file private to its owner; these files are
+		// for sharing.
 		err = tmp.Chmod(0o644)
 	}
 	if err == nil {
@@ -206,5 +218,5 @@ func exportTo(x Exporter, kind ExportKind, d *domain.Document, o ExportOptions, 
 	if err == nil {
 		err = os.Rename(tmp.Name(), path)
 	}
-	return res, err
+	return err
 }

@@ -55,16 +55,24 @@ func (m *MainWindow) makeMenus() *menus {
 	// the window does (Fyne's would quit at once).
 	quit := item(lang.L("Quit"), m.Quit, shortcut(fyne.KeyQ, false))
 	quit.IsQuit = true
+	var exchange []*fyne.MenuItem
+	for _, f := range exchangeFormats {
+		exchange = append(exchange, fyne.NewMenuItem(lang.L(f.label), func() { m.ExportExchange(f.ext) }))
+	}
+	exportOther := fyne.NewMenuItem(lang.L("Export Picture or Table"), nil)
+	exportOther.ChildMenu = fyne.NewMenu("", exchange...)
 	file := fyne.NewMenu(lang.L("File"),
 		item(lang.L("New…"), m.NewDocument, shortcut(fyne.KeyN, false)),
 		item(lang.L("Open…"), m.OpenDocument, shortcut(fyne.KeyO, false)),
 		mm.recent,
+		fyne.NewMenuItem(lang.L("Import Outline or Table…"), m.ImportFile),
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Save"), m.Save, shortcut(fyne.KeyS, false)),
 		item(lang.L("Save As…"), m.SaveAs, shortcut(fyne.KeyS, true)),
 		fyne.NewMenuItemSeparator(),
 		mm.exportChart,
 		mm.exportBook,
+		exportOther,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Document Properties…"), func() { m.ShowProperties() }),
 		fyne.NewMenuItem(lang.L("Settings…"), func() { m.ShowSettings() }),
@@ -83,6 +91,7 @@ func (m *MainWindow) makeMenus() *menus {
 		mm.undo, mm.redo,
 		fyne.NewMenuItemSeparator(),
 		mm.del,
+		item(lang.L("Paste Outline"), func() { m.PasteOutline() }, shortcut(fyne.KeyV, true)),
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Find…"), func() { m.ShowSearch() }, shortcut(fyne.KeyF, false)),
 	)

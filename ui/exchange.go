@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	fstorage "fyne.io/fyne/v2/storage"
+
+	"orgdraft/domain"
+	"orgdraft/domain/outline"
+	"orgdraft/storage/sheet"
+	"orgdraft/ui/chart"
+	"orgdraft/ui/picture"
+)
+
+// Data exchange in the editor: a chart typed as an indented outline or a
+// staffing table from Excel comes in as a new document, an outline pasted
+// from the clipboard goes under the selected box, and the chart leaves as
+// a picture (PNG, SVG) or a table (CSV, XLSX). The readers and writers are
+// those of the command line.
+
+// importExtensions are the files File ▸ Import reads.
+var importExtensions = []string{".txt", ".csv", ".tsv", ".xlsx"}
+
+// exchangeText formats an import error: every line or row it names, in the
+// editor's language.
+func exchangeText(err error) string {
+	zh := Language() == LanguageChinese
+	var ol outline.ErrorList
+	var sl sheet.ErrorList
+	switch {
+	case errors.As(err, &ol):
+		return ol.Text(zh)
+	case errors.As(err, &sl):
+		return sl.Text(zh)
+	}
+	return errorText(err)
+}
+
+// ImportFile asks about unsaved work, then for an outline or table to
+// import as a new, unsaved document.
+func (m *MainWindow) ImportFile() {
+	m.confirmDiscard(func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				m.showError(err)
+				return
+			}
+			if r == nil {
+				return // cancelled
+			}
+			defer r.Close()
+			m.ImportFrom(r.URI().Name(), r)
+		}, m.Window)
+		d.SetFilter(fstorage.NewExtensionFileFilter(importExtensions))
+		if l, err := fstorage.ListerForURI(fstorage.NewFileURI(m.startFolder())); err == nil {
+			d.SetLocation(l)
+		}
+		d.Resize(fyne.NewSize(800, 560))
+		d.Show()
+	})
+}
+
+// ImportFrom reads an outline or table named name (its extension says
+// which) and opens it as a new, unsaved document. Nothing is imported when
+// any line or row is wrong: the dialog lists them all.
+func (m *MainWindow) ImportFrom(name string, r io.Reader) error {
+	d, err := sheet.Import(name, r)
+	if err == nil {
+		if d.Info.Title == domain.NewDocument().Info.Title {
+			d.Info.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+		}
+		var s *Session
+		if s, err = NewSession(d); err == nil {
+			m.SetSession(s)
+			return nil
+		}
+	}
+	dialog.ShowError(fmt.Errorf("%s\n\n%s", lang.L("Nothing was imported:"), exchangeText(err)), m.Window)
+	return err
+}
+
+// PasteOutline adds the outline on the clipboard under the selected box
+// (or at the top level) as one undoable edit, and selects what it added.
+func (m *MainWindow) PasteOutline() error {
+	if m.session == nil {
+		return nil
+	}
+	text := m.App.Clipboard().Content()
+	p, err := outline.Insert(m.session.Doc, m.Selected(), text)
+	if err == nil {
+		if err = m.DoAndShow(p); err == nil {
+			m.Select(p.Added()...)
+			return nil
+		}
+		return err // DoAndShow has shown it
+	}
+	dialog.ShowError(fmt.Errorf("%s\n\n%s", lang.L("Nothing was pasted:"), exchangeText(err)), m.Window)
+	return err
+}
+
+// exchangeFormats are the picture and table formats File ▸ Export offers
+// besides PDF, in menu order.
+var exchangeFormats = []struct {
+	ext   string
+	label string // translation key
+	write func(w io.Writer, d *domain.Document) error
+}{
+	{".png", "Chart picture (PNG)", func(w io.Writer, d *domain.Document) error {
+		c, err := chart.Build(d, chart.OptionsFor(d))
+		if err != nil {
+			return err
+		}
+		return picture.PNG(w, c, 2) // twice the paper size: sharp on slides
+	}},
+	{".svg", "Chart drawing (SVG)", func(w io.Writer, d *domain.Document) error {
+		c, err := chart.Build(d, chart.OptionsFor(d))
+		if err != nil {
+			return err
+		}
+		return picture.SVG(w, c)
+	}},
+	{".xlsx", "Staffing table (Excel)", func(w io.Writer, d *domain.Document) error {
+		return sheet.Options{English: Language() != LanguageChinese}.WriteXLSX(w, d)
+	}},
+	{".csv", "Staffing table (CSV)", func(w io.Writer, d *domain.Document) error {
+		return sheet.Options{English: Language() != LanguageChinese}.WriteCSV(w, d)
+	}},
+}
+
+// ExportExchange asks where to write the chart or table in format ext
+// (".png", ".svg", ".xlsx", ".csv") and writes it.
+func (m *MainWindow) ExportExchange(ext string) {
+	if m.session == nil {
+		return
+	}
+	m.inspector.Flush()
+	name := strings.TrimSuffix(fileNameFor(m.session.Doc.Info.Title), FileExtension)
+	askSavePath(m.Window, lang.L("Export"), m.startFolder(), name+ext, ext, func(path string, _ bool) {
+		if err := m.WriteExchange(ext, path); err != nil {
+			dialog.ShowError(fmt.Errorf("%s\n%s", lang.L("The file could not be written."), err.Error()), m.Window)
+			return
+		}
+		dialog.ShowInformation(lang.L("Export"), fmt.Sprintf(lang.L("Written to %s"), path), m.Window)
+	})
+}
+
+// WriteExchange writes the document in format ext to path, through a
+// temporary file so that a failure leaves no half-written file.
+func (m *MainWindow) WriteExchange(ext, path string) error {
+	for _, f := range exchangeFormats {
+		if f.ext == ext {
+			var buf bytes.Buffer
+			if err := f.write(&buf, m.session.Doc); err != nil {
+				return err
+			}
+			return writeAtomically(path, func(w io.Writer) error {
+				_, err := w.Write(buf.Bytes())
+				return err
+			})
+		}
+	}
+	return fmt.Errorf("unknown export format %q", ext)
+}
