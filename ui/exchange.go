@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	fstorage "fyne.io/fyne/v2/storage"
 
 	"orgdraft/domain"
 	"orgdraft/domain/outline"
@@ -48,23 +47,10 @@ func exchangeText(err error) string {
 // import as a new, unsaved document.
 func (m *MainWindow) ImportFile() {
 	m.confirmDiscard(func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				m.showError(err)
-				return
-			}
-			if r == nil {
-				return // cancelled
-			}
+		m.askOpenFile(importExtensions, func(r fyne.URIReadCloser) {
 			defer r.Close()
 			m.ImportFrom(r.URI().Name(), r)
-		}, m.Window)
-		d.SetFilter(fstorage.NewExtensionFileFilter(importExtensions))
-		if l, err := fstorage.ListerForURI(fstorage.NewFileURI(m.startFolder())); err == nil {
-			d.SetLocation(l)
-		}
-		d.Resize(fyne.NewSize(800, 560))
-		d.Show()
+		})
 	})
 }
 

@@ -95,27 +95,34 @@ func (m *MainWindow) NewDocument() {
 // OpenDocument asks about unsaved work and then for a document to open.
 func (m *MainWindow) OpenDocument() {
 	m.confirmDiscard(func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				m.showError(err)
-				return
-			}
-			if r == nil {
-				return // cancelled
-			}
+		m.askOpenFile([]string{FileExtension}, func(r fyne.URIReadCloser) {
 			// Only the path is wanted: storage opens the file itself,
 			// checking it before anything is written.
 			path := r.URI().Path()
 			r.Close()
 			m.OpenPath(path)
-		}, m.Window)
-		d.SetFilter(fstorage.NewExtensionFileFilter([]string{FileExtension}))
-		if l, err := fstorage.ListerForURI(fstorage.NewFileURI(m.startFolder())); err == nil {
-			d.SetLocation(l)
-		}
-		d.Resize(fyne.NewSize(800, 560))
-		d.Show()
+		})
 	})
+}
+
+// askOpenFile shows the file-open dialog for files with the extensions
+// exts, starting in the usual folder, and hands the chosen file to open
+// (nothing when cancelled; an error as a dialog).
+func (m *MainWindow) askOpenFile(exts []string, open func(r fyne.URIReadCloser)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		switch {
+		case err != nil:
+			m.showError(err)
+		case r != nil:
+			open(r)
+		}
+	}, m.Window)
+	d.SetFilter(fstorage.NewExtensionFileFilter(exts))
+	if l, err := fstorage.ListerForURI(fstorage.NewFileURI(m.startFolder())); err == nil {
+		d.SetLocation(l)
+	}
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
 }
 
 // OpenRecent opens a document of the recent list, asking about unsaved
