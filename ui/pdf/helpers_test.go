@@ -21,7 +21,9 @@ func needPoppler(t testing.TB) {
 	t.Helper()
 	for _, tool := range []string{"pdftotext", "pdffonts", "pdfinfo"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not installed (Debian: poppler-utils)", tool)
+			// A missing tool must fail, not pass silently: the checks are the
+			// point of these tests.
+			t.Fatalf("%s is not installed (Debian: apt-get install poppler-utils)", tool)
 		}
 	}
 }
