@@ -162,21 +162,19 @@ func Build(d *domain.Document, opt Options) (*Chart, error) {
 	if opt.Style == (measure.BoxStyle{}) {
 		opt.Style = measure.DefaultBoxStyle()
 	}
-	nodes := make([]*domain.Node, 0, d.Len())
-	collect := func(n *domain.Node) bool { nodes = append(nodes, n); return true }
+	roots := d.Roots()
 	if opt.Root != 0 {
 		if d.Node(opt.Root) == nil {
 			return nil, fmt.Errorf("chart: %w: %d", domain.ErrNoSuchNode, opt.Root)
 		}
-		d.WalkSubtree(opt.Root, collect)
-	} else {
-		d.Walk(collect)
+		roots = []domain.NodeID{opt.Root}
 	}
+	nodes, parents := drawOrder(d, roots)
 
 	n := len(nodes)
 	index := make(map[domain.NodeID]int, n)
 	in := layout.Input{
-		Parent: make([]int32, n),
+		Parent: parents,
 		Size:   make([]layout.Size, n),
 		Flags:  make([]layout.Flags, n),
 	}
@@ -186,15 +184,11 @@ func Build(d *domain.Document, opt Options) (*Chart, error) {
 		tracksFilled = tracksFilled || roll[r].Filled > 0
 	}
 	texts := make([]measure.BoxLines, n)
-	hidden := hiddenCounts(nodes)
+	hidden := hiddenCounts(nodes, parents)
 	opt.Cache.begin()
 	defer opt.Cache.end()
 	for i, nd := range nodes {
 		index[nd.ID] = i
-		in.Parent[i] = -1
-		if p, ok := index[nd.Parent]; ok && nd.ID != opt.Root {
-			in.Parent[i] = int32(p)
-		}
 		texts[i] = opt.Cache.box(opt.Measurer, nd.Name, details(nd, roll[nd.ID], tracksFilled, hidden[i]), opt.Style)
 		in.Size[i] = layout.Size{W: texts[i].W, H: texts[i].H}
 		in.Flags[i] = flags(nd)
@@ -264,18 +258,65 @@ func flags(n *domain.Node) layout.Flags {
 	return f
 }
 
-// hiddenCounts returns, for every collapsed node (in pre-order), how many
-// boxes it folds away, so the box can say so. The pre-order list is walked
-// backwards, adding every subtree's size to its parent.
-func hiddenCounts(nodes []*domain.Node) []int {
-	size := make(map[domain.NodeID]int, len(nodes))
+// drawOrder lists the boxes under roots in the order the layout takes
+// them (pre-order) with the parent each is drawn under. That is the
+// document's tree but for one thing: a unit with a head position draws
+// its head right below it and its other members below the head, as the
+// seed's charts do (the manager above the groups). The head's own
+// children come first among its drawn children. The walk is iterative, so
+// a deep chain cannot overflow the stack.
+func drawOrder(d *domain.Document, roots []domain.NodeID) ([]*domain.Node, []int32) {
+	type item struct {
+		id     domain.NodeID
+		parent int32
+	}
+	nodes := make([]*domain.Node, 0, d.Len())
+	parents := make([]int32, 0, d.Len())
+	stack := make([]item, 0, 64)
+	push := func(ids []domain.NodeID, parent int32, skip domain.NodeID) {
+		for i := len(ids) - 1; i >= 0; i-- {
+			if ids[i] != skip {
+				stack = append(stack, item{ids[i], parent})
+			}
+		}
+	}
+	push(roots, -1, 0)
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		nd := d.Node(it.id)
+		self := int32(len(nodes))
+		nodes = append(nodes, nd)
+		parents = append(parents, it.parent)
+		head := domain.NodeID(0)
+		if nd.Kind == domain.KindUnit {
+			head = d.HeadOf(nd.ID)
+		}
+		if head == 0 {
+			push(nd.Children(), self, 0)
+			continue
+		}
+		// The members go under the head, which is popped next and so
+		// gets index self+1; then the head itself under the unit.
+		push(nd.Children(), self+1, head)
+		stack = append(stack, item{head, self})
+	}
+	return nodes, parents
+}
+
+// hiddenCounts returns, for every collapsed box (in draw order), how many
+// boxes it folds away, so the box can say so. The list is walked
+// backwards, adding every drawn subtree's size to its parent.
+func hiddenCounts(nodes []*domain.Node, parents []int32) []int {
+	size := make([]int, len(nodes))
 	out := make([]int, len(nodes))
 	for i := len(nodes) - 1; i >= 0; i-- {
-		nd := nodes[i]
-		if nd.Collapsed {
-			out[i] = size[nd.ID]
+		if nodes[i].Collapsed {
+			out[i] = size[i]
 		}
-		size[nd.Parent] += size[nd.ID] + 1
+		if p := parents[i]; p >= 0 {
+			size[p] += size[i] + 1
+		}
 	}
 	return out
 }

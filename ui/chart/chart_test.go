@@ -62,8 +62,13 @@ func TestTemplatesLayOutCleanly(t *testing.T) {
 					continue
 				}
 				tree++
-				if d.Node(l.To).Parent != l.From {
-					t.Fatalf("%s: a line joins %d to %d, which is not its parent", tm.ID, l.From, l.To)
+				// Members of a unit with a head hang from the head.
+				parent := d.Node(l.To).Parent
+				if head := d.HeadOf(parent); head != 0 && head != l.To {
+					parent = head
+				}
+				if l.From != parent {
+					t.Fatalf("%s: a line joins %q to %q, which is not drawn under it", tm.ID, d.Node(l.From).Name, d.Node(l.To).Name)
 				}
 			}
 			if want := d.Len() - len(d.Roots()); tree != want {
@@ -311,5 +316,42 @@ func TestTextCacheGivesTheSameChart(t *testing.T) {
 	}
 	if len(cache.boxes) > d.Len() {
 		t.Fatalf("cache holds %d entries for %d boxes: old text was kept", len(cache.boxes), d.Len())
+	}
+}
+
+// TestHeadIsDrawnAboveTheUnitsMembers checks the reading of a department
+// chart: the unit, its head right below it, the other members below the
+// head.
+func TestHeadIsDrawnAboveTheUnitsMembers(t *testing.T) {
+	d, err := assets.LoadTemplate("after-sales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Build(d, OptionsFor(d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	d.Walk(func(n *domain.Node) bool {
+		head := d.HeadOf(n.ID)
+		if head == 0 {
+			return true
+		}
+		u, _ := c.Box(n.ID)
+		h, _ := c.Box(head)
+		if h.Rect.Y <= u.Rect.Y+u.Rect.H {
+			t.Errorf("head %q is not below its unit %q", d.Node(head).Name, n.Name)
+		}
+		for _, m := range n.Children() {
+			mb, _ := c.Box(m)
+			if m != head && d.Node(m).Kind != domain.KindAssistant && mb.Rect.Y <= h.Rect.Y+h.Rect.H {
+				t.Errorf("member %q of %q is not below the head %q", d.Node(m).Name, n.Name, d.Node(head).Name)
+			}
+		}
+		checked++
+		return true
+	})
+	if checked == 0 {
+		t.Fatal("the template has no unit with a head")
 	}
 }

@@ -166,7 +166,7 @@ func TestPaperSizes(t *testing.T) {
 
 	// The book stays upright; its chart page (page 3) turns for a wide
 	// chart.
-	path, _ := write(t, "paper-book", bookFn, mustTemplate(t, "after-sales"), Options{Paper: "A4", Landscape: true})
+	path, _ := write(t, "paper-book", bookFn, mustTemplate(t, "tech-firm"), Options{Paper: "A4", Landscape: true})
 	info := run(t, "pdfinfo", "-f", "1", "-l", "4", path)
 	for _, want := range []string{"Page    1 size:  595.28 x 841.89", "Page    2 size:  595.28 x 841.89",
 		"Page    3 size:  841.89 x 595.28", "Page    4 size:  595.28 x 841.89"} {
