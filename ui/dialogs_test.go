@@ -77,10 +77,15 @@ func TestPropertiesDialogEditsSignOffRows(t *testing.T) {
 	test.Type(p.rows[1].date, "2025-03-01")
 	p.version.SetText("V1.0 试用稿")
 	p.status.SetSelected("Approved")
+	p.paper.SetSelected("A3")
+	test.Tap(p.landscape)
 	test.Tap(p.ok)
 	info := m.Session().Doc.Info
 	if info.SignOffs[1] != (domain.SignOff{Role: "审核", Name: "王芳", Date: "2025-03-01"}) || info.Version != "V1.0 试用稿" || info.Status != domain.Approved {
 		t.Fatalf("info = %+v", info)
+	}
+	if info.Page.Paper != "A3" || !info.Page.Landscape {
+		t.Fatalf("page settings = %+v", info.Page)
 	}
 	if m.UndoMenuLabel() != "Undo Document properties" {
 		t.Errorf("Undo menu = %q", m.UndoMenuLabel())
@@ -89,7 +94,7 @@ func TestPropertiesDialogEditsSignOffRows(t *testing.T) {
 		t.Error("the dialog stayed open")
 	}
 	m.Undo()
-	if m.Session().Doc.Info.SignOffs[1].Name != "" || m.Session().Doc.Info.Status != domain.Draft {
+	if m.Session().Doc.Info.SignOffs[1].Name != "" || m.Session().Doc.Info.Status != domain.Draft || m.Session().Doc.Info.Page.Paper != "A4" {
 		t.Fatal("undo did not restore the sign-off row")
 	}
 

@@ -25,7 +25,8 @@ type propertiesDialog struct {
 
 	title, company, version, effective, confidentiality, statedTotal *widget.Entry
 	notes                                                            *widget.Entry
-	status                                                           *widget.Select
+	status, paper                                                    *widget.Select
+	landscape                                                        *widget.Check
 	rows                                                             []*signOffRow
 	rowBox                                                           *fyne.Container
 	message                                                          *widget.Label
@@ -77,6 +78,18 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 	p.status = widget.NewSelect(statusLabels(), nil)
 	p.status.SetSelectedIndex(int(info.Status))
 
+	// The paper the document prints on by default; the export dialog
+	// starts from it.
+	p.paper = widget.NewSelect(Papers, nil)
+	p.paper.SetSelected(Papers[0])
+	for _, name := range Papers {
+		if strings.EqualFold(name, info.Page.Paper) {
+			p.paper.SetSelected(name)
+		}
+	}
+	p.landscape = widget.NewCheck(lang.L("Landscape"), nil)
+	p.landscape.SetChecked(info.Page.Landscape)
+
 	p.rowBox = container.NewVBox()
 	for _, s := range info.SignOffs {
 		p.addRow(s)
@@ -96,6 +109,7 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 		widget.NewLabel(lang.L("Effective date")), p.effective,
 		widget.NewLabel(lang.L("Confidentiality")), p.confidentiality,
 		widget.NewLabel(lang.L("Stated total headcount")), p.statedTotal,
+		widget.NewLabel(lang.L("Paper")), container.NewHBox(p.paper, p.landscape),
 		widget.NewLabel(lang.L("Notes")), p.notes,
 	)
 	heads := container.NewGridWithColumns(3,
@@ -148,6 +162,8 @@ func (p *propertiesDialog) info() (domain.Info, error) {
 	info.Confidentiality = strings.TrimSpace(p.confidentiality.Text)
 	info.Notes = p.notes.Text
 	info.Status = domain.Status(max(0, p.status.SelectedIndex()))
+	info.Page.Paper = p.paper.Selected
+	info.Page.Landscape = p.landscape.Checked
 	total, err := parseCount(p.statedTotal.Text)
 	if err != nil {
 		return info, errStatedTotal
