@@ -281,8 +281,11 @@ func TestTinyDragSnapsBack(t *testing.T) {
 func TestPanByDraggingPaper(t *testing.T) {
 	c := newCompany(t)
 	v, _, _ := open(t, c.d)
-	v.SetZoom(300) // larger than the window
+	v.SetZoom(400) // larger than the window
 	v.scrollTo(fyne.Position{})
+	if content, view := v.scroll.Content.MinSize(), v.scroll.Size(); content.Width < view.Width+100 || content.Height < view.Height+50 {
+		t.Fatalf("the chart (%v) must be larger than the view (%v) for this test", content, view)
+	}
 	empty := fyne.NewPos(5, 5) // the margin: no box there
 	if _, ok := v.boxAt(empty, nil); ok {
 		t.Fatal("test position is on a box")
