@@ -454,30 +454,3 @@ func (v *View) setZoom(z float64, byUser bool) bool {
 	}
 	return true
 }
-
-// ---- document view settings ----
-
-// LeftToRight reports whether the chart is drawn left to right.
-func (v *View) LeftToRight() bool { return v.doc != nil && v.doc.Info.Page.LeftToRight }
-
-// SetLeftToRight draws the chart left to right (true) or top down, as an
-// undoable edit of the document's page settings (the PDF follows it).
-func (v *View) SetLeftToRight(on bool) error {
-	if v.doc == nil || v.doc.Info.Page.LeftToRight == on {
-		return nil
-	}
-	return v.do(domain.SetLeftToRight(on))
-}
-
-// CompactLeaves reports whether leaf positions are stacked in columns.
-func (v *View) CompactLeaves() bool { return v.doc != nil && v.doc.Info.Page.CompactLeaves }
-
-// SetCompactLeaves stacks leaf positions in a column under their box
-// (true) or spreads them in a row, as an undoable edit of the document's
-// page settings.
-func (v *View) SetCompactLeaves(on bool) error {
-	if v.doc == nil || v.doc.Info.Page.CompactLeaves == on {
-		return nil
-	}
-	return v.do(domain.SetCompactLeaves(on))
-}

@@ -571,30 +571,33 @@ func TestContextMenu(t *testing.T) {
 	}
 }
 
-func TestOrientationAndCompactAreDocumentEdits(t *testing.T) {
+// TestOrientationAndCompactRelayout checks that the document's view
+// settings, changed by the View menu's undoable edits, redraw the chart.
+func TestOrientationAndCompactRelayout(t *testing.T) {
 	c := newCompany(t)
 	v, hs, _ := open(t, c.d)
 	b, _ := v.chart.Box(c.memberA)
 	before := b.Rect
-	if err := v.SetLeftToRight(true); err != nil {
+	if err := hs.h.Do(domain.SetLeftToRight(true)); err != nil {
 		t.Fatal(err)
-	}
-	if !c.d.Info.Page.LeftToRight || !v.LeftToRight() {
-		t.Fatal("orientation not set")
 	}
 	b, _ = v.chart.Box(c.memberA)
 	if b.Rect == before {
-		t.Fatal("chart not laid out again")
+		t.Fatal("chart not laid out again after the orientation changed")
 	}
-	on := v.CompactLeaves()
-	v.SetCompactLeaves(!on)
-	if c.d.Info.Page.CompactLeaves == on {
-		t.Fatal("compact leaves not toggled")
+	// 回访专员 and 实习生 are two leaves: stacked or in a row.
+	temp, _ := v.chart.Box(c.temp)
+	was := temp.Rect
+	if err := hs.h.Do(domain.SetCompactLeaves(!c.d.Info.Page.CompactLeaves)); err != nil {
+		t.Fatal(err)
+	}
+	if temp, _ = v.chart.Box(c.temp); temp.Rect == was {
+		t.Fatal("chart not laid out again after compact columns changed")
 	}
 	hs.h.Undo()
 	hs.h.Undo()
-	if c.d.Info.Page.LeftToRight || c.d.Info.Page.CompactLeaves != on {
-		t.Fatal("not undoable")
+	if b, _ = v.chart.Box(c.memberA); b.Rect != before {
+		t.Fatal("undoing both edits did not bring the drawing back")
 	}
 }
 
