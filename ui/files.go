@@ -27,6 +27,10 @@ const (
 	prefRecent        = "recentFiles"   // most recent first
 	prefChecksVisible = "checksVisible" // the checks panel is shown
 	prefFolder        = "lastFolder"    // where the last document was opened or saved
+	prefWindowWidth   = "windowWidth"   // the window's size at the last quit
+	prefWindowHeight  = "windowHeight"
+	prefInspectorAt   = "inspectorAt" // where the chart and inspector meet (0–1)
+	prefChecksAt      = "checksAt"    // where the chart and checks panel meet (0–1)
 )
 
 // maxRecent is how many documents File ▸ Open Recent lists.
@@ -227,6 +231,7 @@ func (m *MainWindow) Quit() {
 		if m.session != nil {
 			m.session.Close()
 		}
+		m.rememberLook()
 		m.Window.Close()
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"orgdraft/assets"
@@ -253,5 +254,24 @@ func TestStartWithAnUnopenableLastDocument(t *testing.T) {
 	}
 	if a.Preferences().String(prefLastFile) != "" {
 		t.Error("the next start would complain again")
+	}
+}
+
+func TestWindowSizeAndPanelsAreRemembered(t *testing.T) {
+	m, _ := newTestEditor(t, Options{})
+	m.Window.Resize(fyne.NewSize(1200, 850))
+	m.mainSplit.SetOffset(0.5)
+	m.checksSplit.SetOffset(0.6)
+	m.Quit() // nothing edited: closes at once
+
+	again := NewMainWindow(m.App, Options{})
+	if got := again.mainSplit.Offset; got != 0.5 {
+		t.Errorf("inspector split at %v, want 0.5", got)
+	}
+	if got := again.checksSplit.Offset; got != 0.6 {
+		t.Errorf("checks split at %v, want 0.6", got)
+	}
+	if got := again.Window.Canvas().Size(); got.Width != 1200 || got.Height != 850 {
+		t.Errorf("window size %v, want 1200×850", got)
 	}
 }

@@ -62,6 +62,10 @@ type MainWindow struct {
 	toolbar   *toolbar
 	menu      *menus
 
+	// The splits between chart and inspector and between chart and
+	// checks panel; their places are remembered between runs.
+	mainSplit, checksSplit *container.Split
+
 	checksVisible bool
 	saveErrShown  bool // the current run of failed saves was reported
 	// exported, when set, is called after an export finished and its
@@ -93,7 +97,9 @@ func NewMainWindow(a fyne.App, opts Options) *MainWindow {
 	a.Settings().SetTheme(NewTheme(p.String(prefAppearance)))
 	m.checksVisible = p.BoolWithFallback(prefChecksVisible, true)
 	m.Window = a.NewWindow(lang.L("OrgDraft"))
-	m.Window.Resize(fyne.NewSize(1280, 800))
+	m.Window.Resize(fyne.NewSize(
+		float32(p.FloatWithFallback(prefWindowWidth, 1280)),
+		float32(p.FloatWithFallback(prefWindowHeight, 800))))
 	m.Window.SetCloseIntercept(m.Quit)
 	m.build()
 	return m
@@ -123,8 +129,10 @@ func (m *MainWindow) build() {
 	m.status = NewStatusBar()
 	m.left = container.NewStack()
 	m.layoutLeft()
+	m.rememberLook() // a rebuild (language switch) keeps the panels where they were
 	split := container.NewHSplit(m.left, m.inspector.Content)
-	split.Offset = 0.64
+	split.Offset = m.App.Preferences().FloatWithFallback(prefInspectorAt, 0.64)
+	m.mainSplit = split
 	m.toolbar = m.makeToolbar()
 	m.menu = m.makeMenus()
 	m.Window.SetMainMenu(m.menu.main)
@@ -140,9 +148,13 @@ func (m *MainWindow) build() {
 
 // layoutLeft shows the chart alone or above the checks panel.
 func (m *MainWindow) layoutLeft() {
+	if m.checksSplit != nil {
+		m.App.Preferences().SetFloat(prefChecksAt, m.checksSplit.Offset)
+	}
 	if m.checksVisible {
 		split := container.NewVSplit(m.chart, m.checks.Content)
-		split.Offset = 0.75
+		split.Offset = m.App.Preferences().FloatWithFallback(prefChecksAt, 0.75)
+		m.checksSplit = split
 		m.left.Objects = []fyne.CanvasObject{split}
 	} else {
 		m.left.Objects = []fyne.CanvasObject{m.chart}
@@ -467,4 +479,21 @@ func (m *MainWindow) updateTitle() {
 		return
 	}
 	m.Window.SetTitle(m.DocumentName() + " — " + stateText(m.session.State()) + " — " + lang.L("OrgDraft"))
+}
+
+// rememberLook stores the window's size and where its panels meet, so the
+// next start looks as the user left it.
+func (m *MainWindow) rememberLook() {
+	p := m.App.Preferences()
+	size := m.Window.Canvas().Size()
+	if size.Width > 0 && size.Height > 0 {
+		p.SetFloat(prefWindowWidth, float64(size.Width))
+		p.SetFloat(prefWindowHeight, float64(size.Height))
+	}
+	if m.mainSplit != nil {
+		p.SetFloat(prefInspectorAt, m.mainSplit.Offset)
+	}
+	if m.checksSplit != nil {
+		p.SetFloat(prefChecksAt, m.checksSplit.Offset)
+	}
 }
