@@ -10,6 +10,7 @@ package domain
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // NodeID identifies a box in the chart. It is stable for the life of the
@@ -37,21 +38,28 @@ var kindNames = [...]string{"unit", "position", "assistant"}
 
 // String returns the stable English name used in files ("unit", "position",
 // "assistant").
-func (k Kind) String() string {
-	if k < 0 || int(k) >= len(kindNames) {
-		return fmt.Sprintf("kind(%d)", int(k))
-	}
-	return kindNames[k]
-}
+func (k Kind) String() string { return enumName(kindNames[:], k, "kind") }
 
 // ParseKind is the inverse of Kind.String.
 func ParseKind(s string) (Kind, error) {
-	for i, n := range kindNames {
-		if n == s {
-			return Kind(i), nil
-		}
+	return parseEnum[Kind](kindNames[:], s, "kind")
+}
+
+// enumName returns the stable name of v among names, or "what(v)" for a
+// value out of range.
+func enumName[E ~int](names []string, v E, what string) string {
+	if v < 0 || int(v) >= len(names) {
+		return fmt.Sprintf("%s(%d)", what, int(v))
 	}
-	return 0, fmt.Errorf("unknown kind %q (want unit, position or assistant)", s)
+	return names[v]
+}
+
+// parseEnum is the inverse of enumName; the error lists the valid names.
+func parseEnum[E ~int](names []string, s, what string) (E, error) {
+	if i := slices.Index(names, s); i >= 0 {
+		return E(i), nil
+	}
+	return 0, fmt.Errorf("unknown %s %q (want %s)", what, s, strings.Join(names, ", "))
 }
 
 // IsPosition reports whether boxes of this kind hold people (positions and
@@ -121,24 +129,14 @@ const (
 var leavesNames = [...]string{"default", "column", "row"}
 
 // String returns "default", "column" or "row".
-func (l Leaves) String() string {
-	if l < 0 || int(l) >= len(leavesNames) {
-		return fmt.Sprintf("leaves(%d)", int(l))
-	}
-	return leavesNames[l]
-}
+func (l Leaves) String() string { return enumName(leavesNames[:], l, "leaves") }
 
 // ParseLeaves is the inverse of Leaves.String; "" means LeavesDefault.
 func ParseLeaves(s string) (Leaves, error) {
 	if s == "" {
 		return LeavesDefault, nil
 	}
-	for i, n := range leavesNames {
-		if n == s {
-			return Leaves(i), nil
-		}
-	}
-	return 0, fmt.Errorf("unknown leaf arrangement %q (want default, column or row)", s)
+	return parseEnum[Leaves](leavesNames[:], s, "leaf arrangement")
 }
 
 // List names one of a node's ordered text lists.
@@ -154,12 +152,7 @@ const (
 var listNames = [...]string{"duties", "qualifications", "functions"}
 
 // String returns the list's stable English name.
-func (l List) String() string {
-	if l < 0 || int(l) >= len(listNames) {
-		return fmt.Sprintf("list(%d)", int(l))
-	}
-	return listNames[l]
-}
+func (l List) String() string { return enumName(listNames[:], l, "list") }
 
 // Items returns the node's list l.
 func (n *Node) Items(l List) []string {
