@@ -11,6 +11,7 @@ import (
 
 	"orgdraft/assets"
 	"orgdraft/domain"
+	"orgdraft/ui/chartview"
 )
 
 // GalleryEntry is one choice of the New dialog: a blank document or a
@@ -64,8 +65,8 @@ func (m *MainWindow) showGallery() *galleryDialog {
 		summary := widget.NewLabel(e.Summary)
 		summary.Wrapping = fyne.TextWrapWord
 		parts := []fyne.CanvasObject{summary}
-		if e.doc != nil && e.doc.Len() > 0 && m.opts.Preview != nil {
-			parts = append([]fyne.CanvasObject{m.opts.Preview(e.doc, fyne.NewSize(360, 180))}, parts...)
+		if e.doc != nil && e.doc.Len() > 0 {
+			parts = append([]fyne.CanvasObject{chartview.Preview(e.doc, fyne.NewSize(360, 180))}, parts...)
 		}
 		btn := &widget.Button{Text: lang.L("Create"), Importance: widget.HighImportance}
 		if e.loadErr != nil {

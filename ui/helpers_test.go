@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -188,4 +189,124 @@ func typeInto(m *MainWindow, e *commitEntry, s string) {
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
 	test.Type(e, s)
 	c.Unfocus()
+}
+
+// board returns the chart canvas's drawing surface: the object that takes
+// the pointer's presses and drags, as the desktop driver finds it.
+func board(t testing.TB, m *MainWindow) fyne.CanvasObject {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(m.Chart()) {
+		if _, ok := o.(desktop.Mouseable); !ok {
+			continue
+		}
+		if _, ok := o.(fyne.Draggable); ok {
+			return o
+		}
+	}
+	t.Fatal("the chart has no surface taking the mouse")
+	return nil
+}
+
+// onBoard returns the middle of box id in the board's coordinates, after
+// scrolling it into view as a user would before clicking it.
+func onBoard(t testing.TB, m *MainWindow, id domain.NodeID) fyne.Position {
+	t.Helper()
+	m.Chart().Reveal(id)
+	pos, size, ok := m.Chart().BoxOnScreen(id)
+	if !ok {
+		t.Fatalf("box %d is not drawn", id)
+	}
+	d := fyne.CurrentApp().Driver()
+	abs := d.AbsolutePositionForObject(m.Chart()).Add(pos).AddXY(size.Width/2, size.Height/2)
+	return abs.Subtract(d.AbsolutePositionForObject(board(t, m)))
+}
+
+// click presses and releases the primary button at board position p, as
+// the desktop driver does: mouse down (with modifiers), up, then the tap.
+func click(t testing.TB, m *MainWindow, p fyne.Position, mods fyne.KeyModifier) {
+	t.Helper()
+	b := board(t, m)
+	ev := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p}, Button: desktop.MouseButtonPrimary, Modifier: mods}
+	b.(desktop.Mouseable).MouseDown(ev)
+	b.(desktop.Mouseable).MouseUp(ev)
+	b.(fyne.Tappable).Tapped(&ev.PointEvent)
+}
+
+// clickBox clicks the middle of box id.
+func clickBox(t testing.TB, m *MainWindow, id domain.NodeID) {
+	t.Helper()
+	click(t, m, onBoard(t, m, id), 0)
+}
+
+// dragBoxOnto drags box from onto box to in steps, as the desktop driver
+// reports a drag: every event carries the pointer's position and the
+// distance since the one before.
+func dragBoxOnto(t testing.TB, m *MainWindow, from, to domain.NodeID) {
+	t.Helper()
+	b := board(t, m)
+	start, end := onBoard(t, m, from), onBoard(t, m, to)
+	b.(desktop.Mouseable).MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: start}, Button: desktop.MouseButtonPrimary})
+	prev := start
+	for i := 1; i <= 6; i++ {
+		f := float32(i) / 6
+		p := fyne.NewPos(start.X+(end.X-start.X)*f, start.Y+(end.Y-start.Y)*f)
+		b.(fyne.Draggable).Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: p}, Dragged: fyne.NewDelta(p.X-prev.X, p.Y-prev.Y)})
+		prev = p
+	}
+	b.(fyne.Draggable).DragEnd()
+	b.(desktop.Mouseable).MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: end}, Button: desktop.MouseButtonPrimary})
+}
+
+// press types key k on whatever has the keyboard focus, or on the window
+// when nothing has (as the driver does).
+func press(t testing.TB, m *MainWindow, k fyne.KeyName, mods ...fyne.KeyModifier) {
+	t.Helper()
+	c := m.Window.Canvas()
+	ev := &fyne.KeyEvent{Name: k}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	c.OnTypedKey()(ev)
+}
+
+// typeOn types s on whatever has the keyboard focus.
+func typeOn(t testing.TB, m *MainWindow, s string) {
+	t.Helper()
+	f := m.Window.Canvas().Focused()
+	if f == nil {
+		t.Fatalf("nothing has the focus to type %q on", s)
+	}
+	for _, r := range s {
+		f.TypedRune(r)
+	}
+}
+
+// menuItem returns the main menu's item labelled label under menu, for
+// tests to choose it as a user does.
+func menuItem(t testing.TB, m *MainWindow, menu, label string) *fyne.MenuItem {
+	t.Helper()
+	var find func(items []*fyne.MenuItem) *fyne.MenuItem
+	find = func(items []*fyne.MenuItem) *fyne.MenuItem {
+		for _, it := range items {
+			if it.Label == label {
+				return it
+			}
+			if it.ChildMenu != nil {
+				if f := find(it.ChildMenu.Items); f != nil {
+					return f
+				}
+			}
+		}
+		return nil
+	}
+	for _, mn := range m.Window.MainMenu().Items {
+		if mn.Label == menu {
+			if it := find(mn.Items); it != nil {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no menu item %s ▸ %s", menu, label)
+	return nil
 }

@@ -246,39 +246,6 @@ func TestHeadAndKind(t *testing.T) {
 	}
 }
 
-func TestInsertKeysAndDelete(t *testing.T) {
-	m, ids := newTestEditor(t, Options{})
-	d := m.Session().Doc
-	m.Select(ids.unit)
-	m.handleKey(&fyne.KeyEvent{Name: fyne.KeyTab})
-	added := m.Selected()
-	if n := d.Node(added); n == nil || n.Parent != ids.unit || n.Kind != domain.KindPosition || n.Name != "New position" || n.Planned != 1 {
-		t.Fatalf("Tab added %+v", n)
-	}
-	if m.Window.Canvas().Focused() != m.Inspector().name {
-		t.Error("the name field does not have the focus after adding a box")
-	}
-	test.Type(m.Inspector().name, "质检专员")
-	m.Window.Canvas().Unfocus()
-	if d.Node(added).Name != "质检专员" {
-		t.Errorf("typing after adding did not replace the placeholder name: %q", d.Node(added).Name)
-	}
-	m.handleKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	sibling := m.Selected()
-	if d.Node(sibling).Parent != ids.unit || d.IndexOf(sibling) != d.IndexOf(added)+1 {
-		t.Fatal("Enter did not add a sibling after the selection")
-	}
-	m.Window.Canvas().Unfocus()
-	m.handleKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
-	if d.Node(sibling) != nil || m.Selected() != ids.unit {
-		t.Fatalf("Delete left the box, or selected %d", m.Selected())
-	}
-	m.Undo()
-	if d.Node(sibling) == nil {
-		t.Fatal("undo did not restore the deleted box")
-	}
-}
-
 func TestUndoWhileTypingUndoesTheTyping(t *testing.T) {
 	m, ids := newTestEditor(t, Options{})
 	if err := m.Do(domain.SetGrade(ids.agent, "P2")); err != nil {

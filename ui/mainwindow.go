@@ -25,19 +25,14 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"orgdraft/domain"
+	"orgdraft/ui/chartview"
 )
 
 // Options configure the editor. The zero value is a working editor with
-// the outline as its chart, PDF export switched off (the menu entries are
-// disabled) and a template gallery without pictures.
+// PDF export switched off (the menu entries are disabled).
 type Options struct {
-	// NewChartView makes the chart in the centre of the window; nil gives
-	// the outline (NewOutlineView).
-	NewChartView func() ChartView
 	// Exporter writes the PDFs; nil disables the export commands.
 	Exporter Exporter
-	// Preview draws the template gallery's pictures; nil shows none.
-	Preview PreviewFunc
 	// DocumentsDir is where Save As and Export first look; "" means the
 	// user's Documents folder (or home folder).
 	DocumentsDir string
@@ -54,7 +49,7 @@ type MainWindow struct {
 	opts    Options
 	session *Session
 
-	chart     ChartView
+	chart     *chartview.View
 	inspector *Inspector
 	checks    *ChecksPanel
 	status    *StatusBar
@@ -112,16 +107,13 @@ func (m *MainWindow) build() {
 	if m.chart != nil {
 		sel = m.chart.Selection()
 	}
-	if m.opts.NewChartView != nil {
-		m.chart = m.opts.NewChartView()
-	} else {
-		m.chart = NewOutlineView()
-	}
-	m.chart.SetHost(ChartHost{
+	m.chart = chartview.New()
+	m.chart.SetHost(chartview.Host{
 		Do:               m.DoAndShow,
 		SelectionChanged: m.selectionChanged,
 		Key:              m.handleKey,
 		ZoomChanged:      func(int) { m.updateStatus() },
+		Menu:             m.boxMenu,
 	})
 	m.inspector = NewInspector(m.Do)
 	m.checks = NewChecksPanel()
@@ -176,8 +168,8 @@ func (m *MainWindow) ChecksVisible() bool { return m.checksVisible }
 // Session returns the open document's session (nil before Start).
 func (m *MainWindow) Session() *Session { return m.session }
 
-// Chart returns the chart view.
-func (m *MainWindow) Chart() ChartView { return m.chart }
+// Chart returns the chart canvas.
+func (m *MainWindow) Chart() *chartview.View { return m.chart }
 
 // Inspector returns the inspector panel.
 func (m *MainWindow) Inspector() *Inspector { return m.inspector }
@@ -215,6 +207,9 @@ func (m *MainWindow) bind() {
 // changed follows every edit, undo and redo (and saves).
 func (m *MainWindow) changed(ch domain.Change) {
 	d := m.session.Doc
+	if len(ch.Nodes) > 0 || len(ch.Links) > 0 || ch.Info {
+		m.status.SetMessage("")
+	}
 	m.chart.Changed(ch)
 	sel := m.chart.Selection()
 	m.inspector.Show(d, first(sel), len(sel))
@@ -302,8 +297,10 @@ func (m *MainWindow) Undo() {
 	if m.session == nil {
 		return
 	}
+	keep := m.keepSelection()
 	_, err := m.session.Undo()
 	m.reportSave(err)
+	keep()
 }
 
 // Redo redoes the typing in the focused inspector field if there is any,
@@ -316,124 +313,34 @@ func (m *MainWindow) Redo() {
 	if m.session == nil {
 		return
 	}
+	keep := m.keepSelection()
 	_, err := m.session.Redo()
 	m.reportSave(err)
+	keep()
 }
 
-// The kinds of box the Insert commands add.
-const (
-	addSubordinate = iota // a position under the selection (a unit at the top)
-	addSubunit            // a unit under the selection
-	addSibling            // a box of the selection's kind after it
-	addAssistant          // an assistant of the selection
-)
-
-// Add adds a box (see the add* constants) and puts the cursor in its name.
-func (m *MainWindow) Add(what int) {
-	if m.session == nil {
-		return
-	}
-	sel := m.Selected()
-	var cmd *domain.AddNode
-	switch what {
-	case addSubordinate:
-		if sel == 0 {
-			cmd = domain.AddChild(0, domain.KindUnit, lang.L("New unit"))
-		} else {
-			cmd = domain.AddChild(sel, domain.KindPosition, lang.L("New position"))
-		}
-	case addSubunit:
-		cmd = domain.AddChild(sel, domain.KindUnit, lang.L("New unit"))
-	case addSibling:
-		n := m.session.Doc.Node(sel)
-		if n == nil {
-			return
-		}
-		kind, name := domain.KindPosition, lang.L("New position")
-		if n.Kind == domain.KindUnit {
-			kind, name = domain.KindUnit, lang.L("New unit")
-		}
-		var err error
-		if cmd, err = domain.AddSibling(m.session.Doc, sel, kind, name); err != nil {
-			m.showError(err)
-			return
-		}
-	case addAssistant:
-		if sel == 0 {
-			return
-		}
-		cmd = domain.AddAssistant(sel, lang.L("Assistant"))
-	}
-	if cmd.Init.Kind.IsPosition() {
-		cmd.Init.Planned = 1 // a new position is usually one person
-	}
-	if m.DoAndShow(cmd) == nil || m.session.Doc.Node(cmd.ID) != nil {
-		m.Select(cmd.ID)
-		m.inspector.FocusName(m.Window.Canvas())
-	}
-}
-
-// Delete deletes the selected boxes with everything under them (one undo
-// step) and selects the superior of the first.
-func (m *MainWindow) Delete() {
-	if m.session == nil {
-		return
-	}
+// keepSelection notes the selected box and its superiors before an undo
+// or redo; the function it returns selects, after it, the nearest of them
+// that still exists, so undoing an added box selects its superior rather
+// than nothing.
+func (m *MainWindow) keepSelection() func() {
 	d := m.session.Doc
-	sel := m.chart.Selection()
-	var cmds []domain.Command
-	for _, id := range sel {
-		covered := false
-		for _, other := range sel {
-			if other != id && d.IsAncestor(other, id) {
-				covered = true
+	var chain []domain.NodeID
+	for id := m.Selected(); id != 0 && d.Node(id) != nil; id = d.Node(id).Parent {
+		chain = append(chain, id)
+	}
+	return func() {
+		if len(chain) == 0 || d != m.session.Doc || d.Node(chain[0]) != nil {
+			return
+		}
+		for _, id := range chain[1:] {
+			if d.Node(id) != nil {
+				m.Select(id)
+				return
 			}
 		}
-		if !covered && d.Node(id) != nil {
-			cmds = append(cmds, &domain.DeleteNode{ID: id})
-		}
+		m.Select()
 	}
-	if len(cmds) == 0 {
-		return
-	}
-	parent := d.Node(first(sel)).Parent
-	var cmd domain.Command = cmds[0]
-	if len(cmds) > 1 {
-		cmd = &domain.Batch{Name: "Delete boxes", Cmds: cmds}
-	}
-	if m.DoAndShow(cmd) == nil || d.Node(first(sel)) == nil {
-		if parent != 0 {
-			m.Select(parent)
-		} else {
-			m.Select()
-		}
-	}
-}
-
-// handleKey binds the editing keys of the chart (see ChartHost.Key).
-func (m *MainWindow) handleKey(ev *fyne.KeyEvent) bool {
-	if m.Window.Canvas().Overlays().Top() != nil {
-		return false // a dialog or menu is open: its keys are its own
-	}
-	switch ev.Name {
-	case fyne.KeyTab:
-		m.Add(addSubordinate)
-	case fyne.KeyReturn, fyne.KeyEnter:
-		if m.Selected() == 0 {
-			return false
-		}
-		m.Add(addSibling)
-	case fyne.KeyDelete, fyne.KeyBackspace:
-		if m.Selected() == 0 {
-			return false
-		}
-		m.Delete()
-	case fyne.KeyF2:
-		m.inspector.FocusName(m.Window.Canvas())
-	default:
-		return false
-	}
-	return true
 }
 
 // registerShortcuts adds the shortcuts a menu cannot carry: the second

@@ -108,7 +108,7 @@ func (m *MainWindow) makeMenus() *menus {
 	mm.zoomIn = item(lang.L("Zoom In"), func() { m.zoomBy(125) }, shortcut(fyne.KeyEqual, false))
 	mm.zoomOut = item(lang.L("Zoom Out"), func() { m.zoomBy(80) }, shortcut(fyne.KeyMinus, false))
 	mm.zoom100 = item(lang.L("Actual Size"), func() { m.chart.SetZoom(100); m.updateStatus() }, shortcut(fyne.Key0, false))
-	mm.zoomFit = fyne.NewMenuItem(lang.L("Fit to Window"), func() { m.chart.ZoomToFit(); m.updateStatus() })
+	mm.zoomFit = fyne.NewMenuItem(lang.L("Fit to Window"), m.ZoomToFit)
 	mm.checks = fyne.NewMenuItem(lang.L("Checks Panel"), func() { m.ShowChecks(!m.checksVisible) })
 	// The chart's orientation and compact columns are document settings
 	// (the printed chart follows them), so they are undoable edits.
@@ -135,6 +135,12 @@ func (m *MainWindow) makeMenus() *menus {
 	m.menu = mm
 	m.updateRecentMenu()
 	return mm
+}
+
+// ZoomToFit zooms the chart to fit the window and centres it.
+func (m *MainWindow) ZoomToFit() {
+	m.chart.ZoomToFit()
+	m.updateStatus()
 }
 
 // zoomBy changes the chart's zoom by percent of itself.
@@ -180,10 +186,6 @@ func (m *MainWindow) updateMenus() {
 	mm.del.Disabled = sel == nil
 	mm.addSibling.Disabled = sel == nil
 	mm.addAssistant.Disabled = sel == nil
-	noZoom := m.chart.Zoom() == 0
-	for _, it := range []*fyne.MenuItem{mm.zoomIn, mm.zoomOut, mm.zoom100, mm.zoomFit} {
-		it.Disabled = noZoom
-	}
 	mm.checks.Checked = m.checksVisible
 	mm.leftToRight.Checked = m.session.Doc.Info.Page.LeftToRight
 	mm.compactLeaves.Checked = m.session.Doc.Info.Page.CompactLeaves
@@ -191,14 +193,6 @@ func (m *MainWindow) updateMenus() {
 	mm.exportBook.Disabled = m.opts.Exporter == nil
 	mm.main.Refresh()
 	m.toolbar.update(m, sel != nil)
-}
-
-// AutoLayout puts the boxes arranged by hand back where the automatic
-// layout puts them: the selected boxes with their subtrees, or all.
-func (m *MainWindow) AutoLayout() {
-	if cmd := domain.ResetOffsets(m.session.Doc, m.chart.Selection()); cmd != nil {
-		m.DoAndShow(cmd)
-	}
 }
 
 // commandLabel translates a domain command's label (they are English).

@@ -13,6 +13,7 @@ import (
 // document is saved and whether its last edit was saved, the total
 // headcount (编制合计 / 在岗) and the chart's zoom.
 type StatusBar struct {
+	message   *widget.Label // what the last command did, e.g. what a delete took
 	path      *widget.Label
 	state     *widget.Label
 	headcount *widget.Label
@@ -24,15 +25,17 @@ type StatusBar struct {
 // NewStatusBar returns an empty status bar.
 func NewStatusBar() *StatusBar {
 	s := &StatusBar{
+		message:   widget.NewLabel(""),
 		path:      widget.NewLabel(""),
 		state:     widget.NewLabel(""),
 		headcount: widget.NewLabel(""),
 		zoom:      widget.NewLabel(""),
 	}
 	s.path.Truncation = fyne.TextTruncateEllipsis
+	s.message.Hide()
 	// The path takes the room the other labels leave.
 	s.Content = container.NewBorder(nil, nil, nil,
-		container.NewHBox(s.state, widget.NewSeparator(), s.headcount, s.zoom),
+		container.NewHBox(s.message, s.state, widget.NewSeparator(), s.headcount, s.zoom),
 		s.path)
 	return s
 }
@@ -74,4 +77,25 @@ func stateText(st SaveState) string {
 		return lang.L("Saving failed")
 	}
 	return lang.L("Saved")
+}
+
+// SetMessage shows what the last command did (how many boxes a delete
+// took, and the key that brings them back) until the next edit; ""
+// clears it.
+func (s *StatusBar) SetMessage(text string) {
+	s.message.SetText(text)
+	s.message.Importance = widget.HighImportance
+	if text == "" {
+		s.message.Hide()
+	} else {
+		s.message.Show()
+	}
+}
+
+// Message returns the message shown, or "".
+func (s *StatusBar) Message() string {
+	if !s.message.Visible() {
+		return ""
+	}
+	return s.message.Text
 }

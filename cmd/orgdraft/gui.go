@@ -10,7 +10,6 @@ import (
 	"orgdraft/assets"
 	"orgdraft/domain"
 	"orgdraft/ui"
-	"orgdraft/ui/chartview"
 	"orgdraft/ui/pdf"
 )
 
@@ -24,10 +23,8 @@ func runEditor(path string) int {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("orgdraft.png", assets.Icon))
 	ui.Run(a, ui.Options{
-		Open:         path,
-		NewChartView: func() ui.ChartView { return chartview.New() },
-		Preview:      chartview.Preview,
-		Exporter:     pdfExporter{},
+		Open:     path,
+		Exporter: pdfExporter{},
 	})
 	return exitOK
 }

@@ -86,6 +86,10 @@ type Options struct {
 	// editor rebuilding the chart after every edit measures only the boxes
 	// whose text changed. nil measures everything.
 	Cache *TextCache
+	// Unfolded lists collapsed boxes drawn unfolded all the same: the
+	// editor shows a box folded away that the user went to (found it,
+	// clicked its finding) without editing the document.
+	Unfolded map[domain.NodeID]bool
 }
 
 // TextCache remembers measured box text by its content. It belongs to one
@@ -184,14 +188,15 @@ func Build(d *domain.Document, opt Options) (*Chart, error) {
 		tracksFilled = tracksFilled || roll[r].Filled > 0
 	}
 	texts := make([]measure.BoxLines, n)
-	hidden := hiddenCounts(nodes, parents)
+	folded := func(n *domain.Node) bool { return n.Collapsed && !opt.Unfolded[n.ID] }
+	hidden := hiddenCounts(nodes, parents, folded)
 	opt.Cache.begin()
 	defer opt.Cache.end()
 	for i, nd := range nodes {
 		index[nd.ID] = i
 		texts[i] = opt.Cache.box(opt.Measurer, nd.Name, details(nd, roll[nd.ID], tracksFilled, hidden[i]), opt.Style)
 		in.Size[i] = layout.Size{W: texts[i].W, H: texts[i].H}
-		in.Flags[i] = flags(nd)
+		in.Flags[i] = flags(nd, folded(nd))
 		if nd.Offset != (domain.Offset{}) {
 			if in.Offset == nil {
 				in.Offset = make([]layout.Point, n)
@@ -241,12 +246,12 @@ func Build(d *domain.Document, opt Options) (*Chart, error) {
 }
 
 // flags maps a box's kind and view settings to the layout's flags.
-func flags(n *domain.Node) layout.Flags {
+func flags(n *domain.Node, folded bool) layout.Flags {
 	var f layout.Flags
 	if n.Kind == domain.KindAssistant {
 		f |= layout.Assistant
 	}
-	if n.Collapsed {
+	if folded {
 		f |= layout.Collapsed
 	}
 	switch n.Leaves {
@@ -307,11 +312,11 @@ func drawOrder(d *domain.Document, roots []domain.NodeID) ([]*domain.Node, []int
 // hiddenCounts returns, for every collapsed box (in draw order), how many
 // boxes it folds away, so the box can say so. The list is walked
 // backwards, adding every drawn subtree's size to its parent.
-func hiddenCounts(nodes []*domain.Node, parents []int32) []int {
+func hiddenCounts(nodes []*domain.Node, parents []int32, folded func(*domain.Node) bool) []int {
 	size := make([]int, len(nodes))
 	out := make([]int, len(nodes))
 	for i := len(nodes) - 1; i >= 0; i-- {
-		if nodes[i].Collapsed {
+		if folded(nodes[i]) {
 			out[i] = size[i]
 		}
 		if p := parents[i]; p >= 0 {

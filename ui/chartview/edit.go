@@ -1,7 +1,6 @@
 package chartview
 
 import (
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,135 +9,6 @@ import (
 
 	"orgdraft/domain"
 )
-
-// ---- adding and deleting ----
-
-// AddChild adds a box of the given kind as the last subordinate of the
-// primary selected box (a new top-level unit when nothing is selected),
-// selects it and starts renaming it. A folded box is unfolded first, so
-// the new box can be seen.
-func (v *View) AddChild(kind domain.Kind) {
-	if v.doc == nil {
-		return
-	}
-	parent := v.primary()
-	if parent == 0 {
-		kind = domain.KindUnit
-	}
-	add := domain.AddChild(parent, kind, defaultName(kind))
-	var cmd domain.Command = add
-	if p := v.doc.Node(parent); p != nil && p.Collapsed {
-		cmd = &domain.Batch{Name: "Add box", Cmds: []domain.Command{domain.SetCollapsed(parent, false), add}}
-	}
-	v.added(add, cmd)
-}
-
-// AddAssistant adds an assistant to the primary selected box.
-func (v *View) AddAssistant() {
-	if v.primary() != 0 {
-		v.AddChild(domain.KindAssistant)
-	}
-}
-
-// AddSibling adds a box right after the primary selected box, of the same
-// kind (a position after an assistant), selects it and starts renaming it.
-// With nothing selected it adds a top-level unit.
-func (v *View) AddSibling() {
-	if v.doc == nil {
-		return
-	}
-	cur := v.doc.Node(v.primary())
-	if cur == nil {
-		v.AddChild(domain.KindUnit)
-		return
-	}
-	kind := cur.Kind
-	if kind == domain.KindAssistant {
-		kind = domain.KindPosition
-	}
-	add, err := domain.AddSibling(v.doc, cur.ID, kind, defaultName(kind))
-	if err != nil {
-		return
-	}
-	v.added(add, add)
-}
-
-// added runs cmd, which contains add, then selects the new box and lets
-// the user name it.
-func (v *View) added(add *domain.AddNode, cmd domain.Command) {
-	if err := v.do(cmd); err != nil || add.ID == 0 || v.doc.Node(add.ID) == nil {
-		return
-	}
-	v.selectByUser(add.ID)
-	v.Reveal(add.ID)
-	v.StartRename(add.ID)
-}
-
-// defaultName is the name a new box starts with, in the editor's language;
-// it is selected in the rename entry, so typing replaces it.
-func defaultName(k domain.Kind) string {
-	switch k {
-	case domain.KindUnit:
-		return lang.L("New unit")
-	case domain.KindAssistant:
-		return lang.L("Assistant") // as the main window names them
-	}
-	return lang.L("New position")
-}
-
-// DeleteSelection deletes the selected boxes with their subtrees, as one
-// undoable edit, and selects the superior of the primary box.
-func (v *View) DeleteSelection() {
-	if v.doc == nil || len(v.sel) == 0 {
-		return
-	}
-	gone := v.topmost(v.sel)
-	// Afterwards select the nearest superior of the primary box that
-	// survives.
-	next := v.primary()
-	for next != 0 && slices.ContainsFunc(gone, func(g domain.NodeID) bool { return v.doc.IsAncestor(g, next) }) {
-		next = v.doc.Node(next).Parent
-	}
-	var cmds []domain.Command
-	for _, id := range gone {
-		cmds = append(cmds, &domain.DeleteNode{ID: id})
-	}
-	if len(cmds) == 0 {
-		return
-	}
-	if err := v.do(batch("Delete box", cmds)); err != nil {
-		return
-	}
-	if next != 0 {
-		v.selectByUser(next)
-	} else {
-		v.selectByUser()
-	}
-}
-
-// ToggleCollapsed folds a box's subtree away, or unfolds it.
-func (v *View) ToggleCollapsed(id domain.NodeID) {
-	if v.doc == nil {
-		return
-	}
-	n := v.doc.Node(id)
-	if n == nil || (len(n.Children()) == 0 && !n.Collapsed) {
-		return
-	}
-	v.do(domain.SetCollapsed(id, !n.Collapsed))
-}
-
-// AutoLayout puts boxes arranged by hand back where the automatic layout
-// wants them: the selected boxes and their subtrees, or every box when
-// nothing is selected. It is one undoable edit.
-func (v *View) AutoLayout() {
-	if v.doc == nil {
-		return
-	}
-	if cmd := domain.ResetOffsets(v.doc, v.sel); cmd != nil {
-		v.do(cmd)
-	}
-}
 
 // ---- dotted-line links ----
 
@@ -166,31 +36,6 @@ func (v *View) cancelLink() {
 	if v.linkFrom != 0 {
 		v.linkFrom = 0
 		v.board.updateView()
-	}
-}
-
-// linksOf returns the dotted-line links that start or end at id.
-func (v *View) linksOf(id domain.NodeID) []domain.LinkID {
-	var out []domain.LinkID
-	for _, l := range v.doc.Links() {
-		if l.From == id || l.To == id {
-			out = append(out, l.ID)
-		}
-	}
-	return out
-}
-
-// RemoveLinks removes every dotted-line link of box id, as one edit.
-func (v *View) RemoveLinks(id domain.NodeID) {
-	if v.doc == nil {
-		return
-	}
-	var cmds []domain.Command
-	for _, l := range v.linksOf(id) {
-		cmds = append(cmds, &domain.RemoveLink{ID: l})
-	}
-	if len(cmds) > 0 {
-		v.do(batch("Remove dotted-line link", cmds))
 	}
 }
 
@@ -340,63 +185,14 @@ func (v *View) setHint(msg string) {
 
 // ---- context menu ----
 
-// showMenu opens the context menu of box id (0: of the empty paper) at the
-// absolute canvas position at.
+// showMenu opens the host's context menu of box id (0: of the empty
+// paper) at the absolute canvas position at.
 func (v *View) showMenu(id domain.NodeID, at fyne.Position) {
 	c := fyne.CurrentApp().Driver().CanvasForObject(v.board)
-	if c == nil || v.doc == nil {
+	if c == nil || v.doc == nil || v.host.Menu == nil {
 		return
 	}
-	widget.ShowPopUpMenuAtPosition(v.menuFor(id), c, at)
-}
-
-// menuFor builds the context menu of box id, or of the paper for 0.
-func (v *View) menuFor(id domain.NodeID) *fyne.Menu {
-	item := fyne.NewMenuItem
-	n := v.doc.Node(id)
-	if n == nil {
-		return fyne.NewMenu("",
-			item(lang.L("Add Top-Level Unit"), func() { v.selectByUser(); v.AddChild(domain.KindUnit) }),
-			fyne.NewMenuItemSeparator(),
-			item(lang.L("Auto Layout (All Boxes)"), func() { v.selectByUser(); v.AutoLayout() }),
-			item(lang.L("Fit to Window"), func() { v.zoomToFit(true) }),
-		)
+	if m := v.host.Menu(id); m != nil {
+		widget.ShowPopUpMenuAtPosition(m, c, at)
 	}
-	fold := item(lang.L("Collapse Subtree"), func() { v.ToggleCollapsed(id) })
-	if n.Collapsed {
-		fold.Label = lang.L("Expand Subtree")
-	}
-	fold.Disabled = len(n.Children()) == 0 && !n.Collapsed
-	removeLinks := item(lang.L("Remove Dotted-Line Links"), func() { v.RemoveLinks(id) })
-	removeLinks.Disabled = len(v.linksOf(id)) == 0
-	autoLayout := item(lang.L("Auto Layout"), v.AutoLayout)
-	autoLayout.Disabled = !v.hasOffsets()
-	return fyne.NewMenu("",
-		item(lang.L("Add Subordinate Position"), func() { v.AddChild(domain.KindPosition) }),
-		item(lang.L("Add Subordinate Unit"), func() { v.AddChild(domain.KindUnit) }),
-		item(lang.L("Add Sibling"), v.AddSibling),
-		item(lang.L("Add Assistant"), v.AddAssistant),
-		fyne.NewMenuItemSeparator(),
-		item(lang.L("Rename"), func() { v.StartRename(id) }),
-		item(lang.L("Delete"), v.DeleteSelection),
-		fyne.NewMenuItemSeparator(),
-		fold,
-		item(lang.L("Add Dotted-Line Link…"), func() { v.StartLink(id) }),
-		removeLinks,
-		fyne.NewMenuItemSeparator(),
-		autoLayout,
-	)
-}
-
-// hasOffsets reports whether the selected boxes or their subtrees have
-// been arranged by hand.
-func (v *View) hasOffsets() bool {
-	found := false
-	for _, id := range v.topmost(v.sel) {
-		v.doc.WalkSubtree(id, func(n *domain.Node) bool {
-			found = found || n.Offset != (domain.Offset{})
-			return !found
-		})
-	}
-	return found
 }

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"orgdraft/domain"
-	"orgdraft/ui"
 )
 
 // host stands in for the main window: it runs edits through a history
@@ -29,7 +28,7 @@ func open(t testing.TB, d *domain.Document) (*View, *host, fyne.Window) {
 	v := New()
 	hs := &host{h: domain.NewHistory(d)}
 	hs.h.OnChange = func(ch domain.Change) error { v.Changed(ch); return nil }
-	v.SetHost(ui.ChartHost{
+	v.SetHost(Host{
 		Do: func(c domain.Command) error {
 			err := hs.h.Do(c)
 			if err != nil {

@@ -93,7 +93,7 @@ func (v *View) pressAt(p fyne.Position, mods fyne.KeyModifier) {
 		return
 	}
 	if id, ok := v.foldAt(p); ok {
-		v.ToggleCollapsed(id)
+		v.ToggleFold(id)
 		return
 	}
 	id, ok := v.boxAt(p, nil)
@@ -234,9 +234,11 @@ func (b *board) DragEnd() {
 	}
 }
 
-// moveUnder makes the boxes report to target. The domain refuses a target
-// inside one of their own subtrees (ErrCycle); the host shows that
-// message and the boxes snap back.
+// moveUnder makes the boxes report to target, unfolding a folded target
+// in the same undo step so that the user sees where they went, and
+// scrolls to the first of them. The domain refuses a target inside one of
+// their own subtrees (ErrCycle); the host shows that message and the
+// boxes snap back.
 func (v *View) moveUnder(ids []domain.NodeID, target domain.NodeID) {
 	var cmds []domain.Command
 	for _, id := range ids {
@@ -250,10 +252,11 @@ func (v *View) moveUnder(ids []domain.NodeID, target domain.NodeID) {
 		v.board.updateView()
 		return
 	}
-	v.do(batch("Move box", cmds))
 	if t := v.doc.Node(target); t != nil && t.Collapsed {
-		// Moved into a folded box: show where it went.
-		v.do(domain.SetCollapsed(target, false))
+		cmds = append(cmds, domain.SetCollapsed(target, false))
+	}
+	if v.do(batch("Move box", cmds)) == nil {
+		v.Reveal(ids[0])
 	}
 }
 
@@ -268,8 +271,8 @@ func (v *View) arrange(ids []domain.NodeID, delta fyne.Position) {
 			cmds = append(cmds, domain.SetOffset(id, domain.Offset{X: n.Offset.X + dx, Y: n.Offset.Y + dy}))
 		}
 	}
-	if len(cmds) > 0 {
-		v.do(batch("Arrange", cmds))
+	if len(cmds) > 0 && v.do(batch("Arrange", cmds)) == nil {
+		v.Reveal(ids[0])
 	}
 }
 
@@ -368,21 +371,12 @@ func (b *board) AcceptsTab() bool { return true }
 // TypedRune implements fyne.Focusable.
 func (b *board) TypedRune(rune) {}
 
-// TypedKey implements fyne.Focusable. The canvas handles the keys of
-// chart editing; it passes the others to the host.
+// TypedKey implements fyne.Focusable. The canvas keeps the keys that move
+// around it (the arrows, Escape); the editing keys go to the host, whose
+// verbs the menus share.
 func (b *board) TypedKey(ev *fyne.KeyEvent) {
 	v := b.v
 	switch ev.Name {
-	case fyne.KeyTab:
-		v.AddChild(domain.KindPosition)
-	case fyne.KeyReturn, fyne.KeyEnter:
-		v.AddSibling()
-	case fyne.KeyDelete, fyne.KeyBackspace:
-		v.DeleteSelection()
-	case fyne.KeyF2:
-		v.StartRename(v.primary())
-	case fyne.KeySpace:
-		v.ToggleCollapsed(v.primary())
 	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight:
 		v.navigate(ev.Name)
 	case fyne.KeyEscape:

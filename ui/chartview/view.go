@@ -2,11 +2,13 @@
 // as package ui/chart lays it out (the picture the PDF prints), with
 // selection, renaming in place, drag and drop to change who reports to whom
 // or to arrange boxes by hand, folding, dotted-line links, panning and
-// zooming. It implements ui.ChartView.
+// zooming. The editor around it (package ui) gives it a Host: the editing
+// verbs shared with the menus live there, once.
 //
-// Every edit is a domain command run through the host's Do, so it can be
+// Every edit is a domain command run through the host, so it can be
 // undone and is saved at once; the view redraws when the host tells it
-// (Changed) what an edit touched.
+// (Changed) what an edit touched. Selecting, scrolling and revealing a box
+// are the view's own business: they never edit the document.
 //
 // Only the boxes and line pieces inside the visible part of the chart are
 // turned into canvas objects, taken from a pool and re-used as the view
@@ -24,17 +26,16 @@ import (
 
 	"orgdraft/domain"
 	"orgdraft/domain/layout"
-	"orgdraft/ui"
 	"orgdraft/ui/chart"
 )
 
-// View is the chart canvas. Create it with New; it implements ui.ChartView.
+// View is the chart canvas. Create it with New.
 // It must be used from the Fyne goroutine only, like every widget.
 type View struct {
 	widget.BaseWidget
 
 	doc   *domain.Document
-	host  ui.ChartHost
+	host  Host
 	chart *chart.Chart
 	// texts keeps measured box text between rebuilds: after an edit only
 	// the changed boxes are measured again.
@@ -43,7 +44,7 @@ type View struct {
 	// zoom is 1 at 100 %, where a point of the chart is unitsPerPoint
 	// Fyne units.
 	zoom float64
-	// origin is the chart point drawn at (margin, margin) of the board;
+	// origin is the chart point drawn at the inset of the board;
 	// it is the top-left of the chart's bounds.
 	origin layout.Point
 
@@ -70,12 +71,11 @@ type View struct {
 	stale bool
 	// fitPending asks for ZoomToFit once the view has a size.
 	fitPending bool
+	// peek holds collapsed boxes the view draws unfolded because a box
+	// inside them was selected from outside the canvas (Find, a finding,
+	// a new box): the document keeps them collapsed.
+	peek map[domain.NodeID]bool
 }
-
-var (
-	_ ui.ChartView   = (*View)(nil)
-	_ ui.PreviewFunc = Preview
-)
 
 // New returns an empty chart view; the main window gives it a host
 // (SetHost) and a document (SetDocument).
@@ -126,19 +126,21 @@ func (r *viewRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObjec
 // Destroy implements fyne.WidgetRenderer.
 func (r *viewRenderer) Destroy() {}
 
-// SetHost implements ui.ChartView.
-func (v *View) SetHost(h ui.ChartHost) { v.host = h }
+// SetHost gives the view the editor's callbacks; call it once, before
+// SetDocument.
+func (v *View) SetHost(h Host) { v.host = h }
 
-// SetDocument implements ui.ChartView: it shows d from its top-left corner
-// and clears the selection.
+// SetDocument shows d, zoomed to fit the view and centred, and clears the
+// selection.
 func (v *View) SetDocument(d *domain.Document) {
 	v.cancelRename()
 	v.drag = dragState{}
 	v.linkFrom = 0
 	v.doc = d
 	v.sel = nil
+	v.peek = nil
 	v.rebuild()
-	v.scrollTo(fyne.Position{})
+	v.zoomToFit(false)
 }
 
 // Document returns the document shown.
@@ -147,7 +149,7 @@ func (v *View) Document() *domain.Document { return v.doc }
 // Chart returns the chart as drawn now. Do not modify it.
 func (v *View) Chart() *chart.Chart { return v.chart }
 
-// Changed implements ui.ChartView: it lays the chart out again and redraws
+// Changed lays the chart out again and redraws
 // what changed. Selected boxes that no longer exist leave the selection
 // quietly; a box being renamed that no longer exists ends the renaming.
 // An empty change (the file was saved) needs no drawing.
@@ -170,6 +172,7 @@ func (v *View) rebuild() {
 		}
 		opt := chart.OptionsFor(v.doc)
 		opt.Cache = v.texts
+		opt.Unfolded = v.peek
 		built, err := chart.Build(v.doc, opt)
 		if err != nil {
 			fyne.LogError("laying out the chart", err)
@@ -222,13 +225,15 @@ func (v *View) scale() float64 { return v.zoom * unitsPerPoint }
 // toBoard converts a chart point to a position on the board.
 func (v *View) toBoard(p layout.Point) fyne.Position {
 	s := v.scale()
-	return fyne.NewPos(float32((p.X-v.origin.X)*s+margin), float32((p.Y-v.origin.Y)*s+margin))
+	inset := v.inset()
+	return fyne.NewPos(float32((p.X-v.origin.X)*s)+inset.X, float32((p.Y-v.origin.Y)*s)+inset.Y)
 }
 
 // toChart converts a position on the board to a chart point.
 func (v *View) toChart(p fyne.Position) layout.Point {
 	s := v.scale()
-	return layout.Point{X: (float64(p.X)-margin)/s + v.origin.X, Y: (float64(p.Y)-margin)/s + v.origin.Y}
+	inset := v.inset()
+	return layout.Point{X: float64(p.X-inset.X)/s + v.origin.X, Y: float64(p.Y-inset.Y)/s + v.origin.Y}
 }
 
 // boardRect returns where a chart rectangle is drawn on the board.
@@ -254,9 +259,17 @@ func (v *View) viewport() (fyne.Position, fyne.Size) {
 	return v.scroll.Offset, size
 }
 
+// inset is where the chart's top-left corner is drawn on the board: the
+// margin, or more to centre a chart smaller than the view.
+func (v *View) inset() fyne.Position {
+	content, size := v.contentSize(), v.scroll.Size()
+	return fyne.NewPos(margin+max(0, size.Width-content.Width)/2, margin+max(0, size.Height-content.Height)/2)
+}
+
 // fitBoard sizes the board to the chart, or to the viewport when the
 // chart is smaller, as the scroll container would on its next layout; the
-// view needs the right size at once to place things.
+// view needs the right size at once to place things. A chart smaller than
+// the view is drawn in its middle.
 func (v *View) fitBoard() {
 	min := v.contentSize()
 	size := v.scroll.Size()
@@ -278,9 +291,11 @@ func (v *View) scrollTo(off fyne.Position) {
 
 // ---- selection ----
 
-// Select implements ui.ChartView: it selects ids (none clears the
-// selection), unfolds collapsed boxes above the first so that it can be
-// seen, and scrolls it into view. It does not call SelectionChanged.
+// Select selects ids (none clears the selection) and scrolls the first
+// into view. A box folded away inside a collapsed one is shown by
+// unfolding its collapsed superiors in the view only (see peek): selecting
+// never edits the document. It does not call SelectionChanged: the caller
+// knows.
 func (v *View) Select(ids ...domain.NodeID) {
 	if v.doc == nil {
 		return
@@ -288,7 +303,7 @@ func (v *View) Select(ids ...domain.NodeID) {
 	ids = slices.DeleteFunc(slices.Clone(ids), func(id domain.NodeID) bool { return v.doc.Node(id) == nil })
 	v.sel = uniq(ids)
 	if len(v.sel) > 0 {
-		v.unfoldAbove(v.sel[0])
+		v.peekAbove(v.sel[0])
 		v.Reveal(v.sel[0])
 	}
 	v.board.updateView()
@@ -305,21 +320,51 @@ func uniq(ids []domain.NodeID) []domain.NodeID {
 	return out
 }
 
-// unfoldAbove expands every collapsed box above id, as one undoable edit.
-func (v *View) unfoldAbove(id domain.NodeID) {
-	var cmds []domain.Command
+// peekAbove unfolds, in the view only, every collapsed box above id, so
+// that it can be seen. The boxes stay unfolded until the user folds them
+// or another document is shown.
+func (v *View) peekAbove(id domain.NodeID) {
+	changed := false
 	for n := v.doc.Node(v.doc.Node(id).Parent); n != nil; n = v.doc.Node(n.Parent) {
-		if n.Collapsed {
-			cmds = append(cmds, domain.SetCollapsed(n.ID, false))
+		if n.Collapsed && !v.peek[n.ID] {
+			if v.peek == nil {
+				v.peek = map[domain.NodeID]bool{}
+			}
+			v.peek[n.ID], changed = true, true
 		}
 	}
-	if len(cmds) > 0 {
-		// Named like domain.SetCollapsed, so the undo menu says the same.
-		v.do(&domain.Batch{Name: "Collapse", Cmds: cmds})
+	if changed {
+		v.rebuild()
 	}
 }
 
-// Selection implements ui.ChartView: the selected boxes, the primary one
+// Folded reports whether box id is drawn folded: collapsed in the
+// document and not unfolded by the view.
+func (v *View) Folded(id domain.NodeID) bool {
+	n := v.doc.Node(id)
+	return n != nil && n.Collapsed && !v.peek[id]
+}
+
+// ToggleFold folds a box's subtree away, or unfolds it: an undoable edit
+// of the document, except for a box the view unfolded by itself (see
+// peekAbove), which only goes back to how the document has it.
+func (v *View) ToggleFold(id domain.NodeID) {
+	if v.doc == nil {
+		return
+	}
+	n := v.doc.Node(id)
+	if n == nil || (len(n.Children()) == 0 && !n.Collapsed) {
+		return
+	}
+	if v.peek[id] {
+		delete(v.peek, id)
+		v.rebuild()
+		return
+	}
+	v.do(domain.SetCollapsed(id, !n.Collapsed))
+}
+
+// Selection returns the selected boxes, the primary one
 // first.
 func (v *View) Selection() []domain.NodeID { return slices.Clone(v.sel) }
 
@@ -384,12 +429,24 @@ func (v *View) Reveal(id domain.NodeID) {
 		revealAxis(off.Y, view.Height, pos.Y, size.Height)))
 }
 
+// BoxOnScreen returns where box id is drawn, relative to the view's
+// top-left corner (it may lie outside the visible part), and false for a
+// box that is not drawn (folded away).
+func (v *View) BoxOnScreen(id domain.NodeID) (fyne.Position, fyne.Size, bool) {
+	b, ok := v.chart.Box(id)
+	if !ok {
+		return fyne.Position{}, fyne.Size{}, false
+	}
+	pos, size := v.boardRect(b.Rect)
+	return pos.Subtract(v.scroll.Offset), size, true
+}
+
 // ---- zoom ----
 
-// Zoom implements ui.ChartView: the zoom in percent.
+// Zoom returns the zoom in percent.
 func (v *View) Zoom() int { return int(math.Round(v.zoom * 100)) }
 
-// SetZoom implements ui.ChartView: it zooms to percent (10 to 400) about
+// SetZoom zooms to percent (10 to 400) about
 // the middle of the view.
 func (v *View) SetZoom(percent int) {
 	v.zoomAbout(float64(percent)/100, v.viewCentre(), false)
@@ -401,9 +458,8 @@ func (v *View) ZoomIn() { v.zoomAbout(v.zoom*zoomStep, v.viewCentre(), true) }
 // ZoomOut zooms out one step about the middle of the view.
 func (v *View) ZoomOut() { v.zoomAbout(v.zoom/zoomStep, v.viewCentre(), true) }
 
-// ZoomToFit implements ui.ChartView: it zooms so that the whole chart fits
-// the view (but not beyond 100 %, which would blow a small chart up) and
-// scrolls to its top-left corner.
+// ZoomToFit zooms so that the whole chart fits the view (but not beyond
+// 100 %, which would blow a small chart up) and centres it.
 func (v *View) ZoomToFit() { v.zoomToFit(false) }
 
 func (v *View) zoomToFit(byUser bool) {
@@ -417,7 +473,18 @@ func (v *View) zoomToFit(byUser bool) {
 		z = min(z, (float64(size.Width)-2*margin)/(b.W*unitsPerPoint), (float64(size.Height)-2*margin)/(b.H*unitsPerPoint))
 	}
 	v.setZoom(z, byUser)
-	v.scrollTo(fyne.Position{})
+	// A chart that fits is centred by the board (see inset). One too big
+	// even at the smallest zoom shows its top, with the first top-level
+	// box in the middle.
+	off := fyne.Position{}
+	if v.doc != nil && len(v.doc.Roots()) > 0 {
+		roots := v.doc.Roots()
+		if b, ok := v.chart.Box(roots[0]); ok {
+			pos, bs := v.boardRect(b.Rect)
+			off.X = pos.X + bs.Width/2 - size.Width/2
+		}
+	}
+	v.scrollTo(off)
 }
 
 // viewCentre is the board position in the middle of the view.
