@@ -706,3 +706,32 @@ func TestOpensFittedAndCentred(t *testing.T) {
 		t.Fatalf("the top box of a big chart is at %v %v in a view of %v", bp, bs, view)
 	}
 }
+
+func TestTheViewFollowsADroppedBox(t *testing.T) {
+	d, h := bigDoc(t, 400)
+	v, _, _ := open(t, d)
+	v.SetZoom(100)
+	root := d.Roots()[0]
+	v.Reveal(root)
+	// A box in view near the root; dropped on the root it becomes its
+	// last subordinate, far to the right, out of view.
+	var moved domain.NodeID
+	for _, b := range v.chart.Boxes {
+		if b.ID != root && d.Node(b.ID).Parent != root && v.board.r.item(b.ID) != nil && len(d.Node(b.ID).Children()) == 0 {
+			moved = b.ID
+			break
+		}
+	}
+	if moved == 0 {
+		t.Fatal("no leaf box in view to drag")
+	}
+	dragSteps(v, centre(t, v, moved), centre(t, v, root), 6, true)
+	if d.Node(moved).Parent != root {
+		t.Fatalf("the box was not moved under the root (undo says %q)", h.UndoLabel())
+	}
+	pos, size := v.boardRect(mustBox(t, v, moved).Rect)
+	off, view := v.viewport()
+	if pos.X < off.X || pos.Y < off.Y || pos.X+size.Width > off.X+view.Width || pos.Y+size.Height > off.Y+view.Height {
+		t.Fatalf("the dropped box at %v %v is out of the view %v %v", pos, size, off, view)
+	}
+}
