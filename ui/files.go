@@ -125,8 +125,10 @@ func (m *MainWindow) askOpenFile(exts []string, open func(r fyne.URIReadCloser))
 	if l, err := fstorage.ListerForURI(fstorage.NewFileURI(m.startFolder())); err == nil {
 		d.SetLocation(l)
 	}
-	d.Resize(fyne.NewSize(800, 560))
+	// Fyne's file dialog builds its window in Show: sized before, it
+	// panics (Fyne 2.8.1).
 	d.Show()
+	d.Resize(fyne.NewSize(800, 560))
 }
 
 // OpenRecent opens a document of the recent list, asking about unsaved

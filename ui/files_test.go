@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"orgdraft/assets"
 	"orgdraft/domain"
@@ -274,4 +275,87 @@ func TestWindowSizeAndPanelsAreRemembered(t *testing.T) {
 	if got := again.Window.Canvas().Size(); got.Width != 1200 || got.Height != 850 {
 		t.Errorf("window size %v, want 1200×850", got)
 	}
+}
+
+// menuAction returns the Action of the main-menu item labelled label (in
+// any menu or submenu), as a user would click it.
+func menuAction(t *testing.T, m *MainWindow, label string) func() {
+	t.Helper()
+	var find func(items []*fyne.MenuItem) *fyne.MenuItem
+	find = func(items []*fyne.MenuItem) *fyne.MenuItem {
+		for _, it := range items {
+			if it.Label == label {
+				return it
+			}
+			if it.ChildMenu != nil {
+				if got := find(it.ChildMenu.Items); got != nil {
+					return got
+				}
+			}
+		}
+		return nil
+	}
+	for _, menu := range m.Window.MainMenu().Items {
+		if it := find(menu.Items); it != nil {
+			if it.Disabled || it.Action == nil {
+				t.Fatalf("menu item %q is disabled", label)
+			}
+			return it.Action
+		}
+	}
+	t.Fatalf("no menu item %q", label)
+	return nil
+}
+
+// fileDialogShown fails the test unless the topmost dialog is Fyne's file
+// (or folder) dialog, sized for browsing, and then cancels it.
+func fileDialogShown(t *testing.T, m *MainWindow) {
+	t.Helper()
+	top := topDialog(t, m)
+	if !shows(top, "Cancel") {
+		t.Fatalf("the dialog shows %q", texts(top))
+	}
+	var size fyne.Size
+	for _, o := range visibleObjects(top) {
+		if p, ok := o.(*widget.PopUp); ok {
+			size = p.Content.Size()
+			break
+		}
+	}
+	if size.Width < 780 || size.Height < 540 {
+		t.Errorf("the file dialog is not sized for browsing: %v", size)
+	}
+	tapButton(t, top, "Cancel")
+}
+
+func TestFileMenuOpenShowsTheFileDialog(t *testing.T) {
+	m, _ := newTestEditor(t, Options{})
+	menuAction(t, m, "Open…")()
+	fileDialogShown(t, m)
+	if top := m.Window.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("a dialog is left after Cancel: %q", texts(top))
+	}
+}
+
+func TestFileMenuImportShowsTheFileDialog(t *testing.T) {
+	m, _ := newTestEditor(t, Options{})
+	menuAction(t, m, "Import Outline or Table…")()
+	fileDialogShown(t, m)
+}
+
+func TestSaveAsFolderButtonShowsTheFolderDialog(t *testing.T) {
+	m, _ := newTestEditor(t, Options{})
+	menuAction(t, m, "Save As…")()
+	tapButton(t, topDialog(t, m), "Change…")
+	fileDialogShown(t, m)
+	dialogShows(t, m, "File name") // back in the Save As dialog
+}
+
+func TestExportFolderButtonShowsTheFolderDialog(t *testing.T) {
+	m, _ := newTestEditor(t, Options{Exporter: &fakeExporter{calls: make(chan string, 1)}})
+	menuAction(t, m, "Export Chart PDF…")()
+	tapButton(t, topDialog(t, m), "Choose File…")
+	tapButton(t, topDialog(t, m), "Change…")
+	fileDialogShown(t, m)
+	dialogShows(t, m, "File name")
 }

@@ -73,8 +73,10 @@ func (p *pathDialog) chooseFolder() {
 	if l, err := storage.ListerForURI(storage.NewFileURI(p.dir)); err == nil {
 		d.SetLocation(l)
 	}
-	d.Resize(fyne.NewSize(800, 560))
+	// Fyne's file dialog builds its window in Show: sized before, it
+	// panics (Fyne 2.8.1).
 	d.Show()
+	d.Resize(fyne.NewSize(800, 560))
 }
 
 func (p *pathDialog) showMessage(s string) {
