@@ -359,3 +359,54 @@ func TestExportFolderButtonShowsTheFolderDialog(t *testing.T) {
 	fileDialogShown(t, m)
 	dialogShows(t, m, "File name")
 }
+
+func TestSaveAsAcceptsAFullPath(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("USERPROFILE", home) // os.UserHomeDir on Windows
+	other := t.TempDir()
+	os.Mkdir(filepath.Join(other, "备份"), 0o755)
+	cases := []struct{ typed, want string }{
+		{filepath.Join(other, "部门.orgdraft"), filepath.Join(other, "部门.orgdraft")},
+		{filepath.Join(other, "部门二"), filepath.Join(other, "部门二.orgdraft")},
+		{"~/家里的", filepath.Join(home, "家里的.orgdraft")},
+		{"备份/部门", "SHOWN/备份/部门.orgdraft"}, // relative to the folder shown
+	}
+	for _, c := range cases {
+		t.Run(c.typed, func(t *testing.T) {
+			shown := other
+			m, _ := newTestEditor(t, Options{DocumentsDir: shown})
+			want := strings.Replace(c.want, "SHOWN", shown, 1)
+			menuAction(t, m, "Save As…")()
+			e := firstEntry(t, topDialog(t, m))
+			e.SetText(c.typed)
+			e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter saves
+			if top := m.Window.Canvas().Overlays().Top(); top != nil {
+				t.Fatalf("the dialog stayed open: %q", texts(top))
+			}
+			if got := m.Session().Path(); got != filepath.Clean(want) {
+				t.Fatalf("saved to %q, want %q", got, want)
+			}
+			if _, err := os.Stat(want); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+func TestSaveAsRefusesAPathIntoNoFolder(t *testing.T) {
+	dir := t.TempDir()
+	m, _ := newTestEditor(t, Options{DocumentsDir: dir})
+	menuAction(t, m, "Save As…")()
+	missing := filepath.Join(dir, "没有的文件夹")
+	firstEntry(t, topDialog(t, m)).SetText(filepath.Join(missing, "部门"))
+	tapButton(t, topDialog(t, m), "Save")
+	dialogShows(t, m, "does not exist")
+	dialogShows(t, m, missing)
+	if m.Session().Path() != "" {
+		t.Fatal("saved")
+	}
+	firstEntry(t, topDialog(t, m)).SetText("a?b")
+	tapButton(t, topDialog(t, m), "Save")
+	dialogShows(t, m, "A file name cannot contain")
+}

@@ -79,6 +79,41 @@ func (p *pathDialog) chooseFolder() {
 	d.Resize(fyne.NewSize(800, 560))
 }
 
+// chosenPath makes the path to save to from the name typed, or says why it
+// cannot. The name may be a whole path, as users paste or type them: an
+// absolute one ("/home/me/部门.orgdraft", "C:\\Users\\me\\部门",
+// "~/部门") or one relative to the folder shown ("备份/部门"); its folder
+// must exist. The extension is added when missing.
+func (p *pathDialog) chosenPath() (path, msg string) {
+	typed := strings.TrimSpace(p.name.Text)
+	dir := p.dir
+	if typed == "~" || strings.HasPrefix(typed, "~/") || strings.HasPrefix(typed, "~"+string(filepath.Separator)) {
+		if home, err := os.UserHomeDir(); err == nil {
+			typed = home + typed[1:]
+		}
+	}
+	if strings.ContainsRune(typed, '/') || strings.ContainsRune(typed, filepath.Separator) {
+		folder, base := filepath.Split(filepath.FromSlash(typed))
+		if !filepath.IsAbs(folder) {
+			folder = filepath.Join(p.dir, folder)
+		}
+		dir, typed = filepath.Clean(folder), base
+		if !isDir(dir) {
+			return "", fmt.Sprintf(lang.L("The folder “%s” does not exist."), dir)
+		}
+	}
+	switch {
+	case typed == "":
+		return "", lang.L("Enter a file name.")
+	case strings.ContainsAny(typed, `/\:*?"<>|`):
+		return "", lang.L(`A file name cannot contain / \ : * ? " < > |`)
+	}
+	if !strings.EqualFold(filepath.Ext(typed), p.ext) {
+		typed += p.ext
+	}
+	return filepath.Join(dir, typed), ""
+}
+
 func (p *pathDialog) showMessage(s string) {
 	p.message.SetText(s)
 	p.message.Show()
@@ -87,19 +122,12 @@ func (p *pathDialog) showMessage(s string) {
 // confirm checks the name and hands the path over, asking first when a
 // file of that name exists.
 func (p *pathDialog) confirm() {
-	name := strings.TrimSpace(p.name.Text)
-	switch {
-	case name == "":
-		p.showMessage(lang.L("Enter a file name."))
-		return
-	case strings.ContainsAny(name, `/\:*?"<>|`):
-		p.showMessage(lang.L(`A file name cannot contain / \ : * ? " < > |`))
+	path, msg := p.chosenPath()
+	if msg != "" {
+		p.showMessage(msg)
 		return
 	}
-	if !strings.EqualFold(filepath.Ext(name), p.ext) {
-		name += p.ext
-	}
-	path := filepath.Join(p.dir, name)
+	name := filepath.Base(path)
 	fi, err := os.Stat(path)
 	switch {
 	case err == nil && fi.IsDir():
