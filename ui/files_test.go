@@ -89,7 +89,7 @@ func TestOpeningABadFileShowsWhyAndLeavesItAlone(t *testing.T) {
 	}
 }
 
-func TestOpeningAFileInUseShowsWhy(t *testing.T) {
+func TestAFileInUseCanBeViewedReadOnly(t *testing.T) {
 	path := savedFile(t, t.TempDir(), "客服部.orgdraft")
 	other, _, err := storage.Open(path) // another window holds it
 	if err != nil {
@@ -97,14 +97,95 @@ func TestOpeningAFileInUseShowsWhy(t *testing.T) {
 	}
 	defer other.Close()
 	before, _ := os.ReadFile(path)
-	m, _ := newTestEditor(t, Options{})
+	m, ids := newTestEditor(t, Options{})
 	if err := m.OpenPath(path); !errors.Is(err, storage.ErrInUse) {
 		t.Fatalf("err = %v", err)
 	}
-	dialogShows(t, m, "already open in another")
+	dialogShows(t, m, "is open in another OrgDraft window")
+	if len(m.Window.Canvas().Overlays().List()) != 1 {
+		t.Fatal("more than one dialog")
+	}
+	tapButton(t, topDialog(t, m), "Open Read-Only")
+	s := m.Session()
+	if !s.ReadOnly() || s.State() != ReadOnly || s.Path() != path || s.Doc.Node(ids.agent).Name != "客服专员" {
+		t.Fatalf("read-only %v, state %v, path %q", s.ReadOnly(), s.State(), s.Path())
+	}
+	if !strings.Contains(m.Window.Title(), "Read-only") || !shows(m.status.Content, "Read-only") {
+		t.Errorf("title %q, status %q", m.Window.Title(), texts(m.status.Content))
+	}
+	// Every edit is refused, and says why.
+	if err := m.DoAndShow(domain.Rename(ids.agent, "客服代表")); !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("edit: err = %v", err)
+	}
+	dialogShows(t, m, "open read-only")
+	tapButton(t, topDialog(t, m), "OK")
+	if s.Doc.Node(ids.agent).Name != "客服专员" || s.History.CanUndo() || s.HasUnsavedWork() {
+		t.Fatal("the edit was made")
+	}
 	after, _ := os.ReadFile(path)
 	if !bytes.Equal(before, after) {
 		t.Error("the file was changed")
+	}
+	// Save As makes an editable copy.
+	copyPath := filepath.Join(t.TempDir(), "副本.orgdraft")
+	if err := m.SaveAsPath(copyPath, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Do(domain.Rename(ids.agent, "客服代表")); err != nil || s.State() != Saved || s.Path() != copyPath {
+		t.Fatalf("after Save As: err %v, state %v, path %q", err, s.State(), s.Path())
+	}
+	if !strings.Contains(m.Window.Title(), "副本 — Saved") {
+		t.Errorf("title %q", m.Window.Title())
+	}
+}
+
+func TestOpeningAFileInUseCanBeCancelled(t *testing.T) {
+	path := savedFile(t, t.TempDir(), "客服部.orgdraft")
+	other, _, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	m, _ := newTestEditor(t, Options{})
+	doc := m.Session().Doc
+	m.OpenPath(path)
+	pressKey(m, fyne.KeyEscape)
+	if top := m.Window.Canvas().Overlays().Top(); top != nil || m.Session().Doc != doc {
+		t.Fatal("Esc did not cancel")
+	}
+	m.OpenPath(path)
+	pressKey(m, fyne.KeyReturn) // the default: Open Read-Only
+	if !m.Session().ReadOnly() {
+		t.Fatal("Enter did not open it read-only")
+	}
+}
+
+func TestSaveFailureReachesTheWindowThroughTheSessionState(t *testing.T) {
+	m, ids := newTestEditor(t, Options{})
+	if err := m.SaveAsPath(filepath.Join(t.TempDir(), "客服部.orgdraft"), false); err != nil {
+		t.Fatal(err)
+	}
+	m.Session().file.Close() // every save fails from now on
+	if err := m.Do(domain.Rename(ids.agent, "客服代表")); err != nil {
+		t.Fatalf("Do returned %v for an edit that was made", err)
+	}
+	if m.Session().Doc.Node(ids.agent).Name != "客服代表" || m.Session().State() != SaveFailed {
+		t.Fatalf("state %v", m.Session().State())
+	}
+	dialogShows(t, m, "could not be saved")
+	if !shows(m.status.Content, "Saving failed") || !strings.Contains(m.Window.Title(), "Saving failed") {
+		t.Errorf("status %q, title %q", texts(m.status.Content), m.Window.Title())
+	}
+	tapButton(t, topDialog(t, m), "OK")
+	if err := m.Do(domain.Rename(ids.agent, "客服主管")); err != nil {
+		t.Fatal(err)
+	}
+	if top := m.Window.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("the failure was reported again: %q", texts(top))
+	}
+	// A refusal is still returned, and is not a save failure.
+	if err := m.Do(domain.Rename(ids.agent, "")); !errors.Is(err, domain.ErrEmptyName) {
+		t.Fatalf("err = %v", err)
 	}
 }
 
@@ -409,4 +490,16 @@ func TestSaveAsRefusesAPathIntoNoFolder(t *testing.T) {
 	firstEntry(t, topDialog(t, m)).SetText("a?b")
 	tapButton(t, topDialog(t, m), "Save")
 	dialogShows(t, m, "A file name cannot contain")
+}
+
+// pressKey presses key as the driver delivers it: to the focused widget,
+// else to the window's typed-key handler.
+func pressKey(m *MainWindow, key fyne.KeyName) {
+	c := m.Window.Canvas()
+	ev := &fyne.KeyEvent{Name: key}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+	} else if h := c.OnTypedKey(); h != nil {
+		h(ev)
+	}
 }

@@ -256,7 +256,7 @@ func (m *MainWindow) Do(cmd domain.Command) error {
 		return errNoDocument
 	}
 	err := m.session.Do(cmd)
-	m.reportSave(err)
+	m.reportSave()
 	return err
 }
 
@@ -264,8 +264,7 @@ func (m *MainWindow) Do(cmd domain.Command) error {
 // a refusal is shown in a dialog.
 func (m *MainWindow) DoAndShow(cmd domain.Command) error {
 	err := m.Do(cmd)
-	var se *SaveError
-	if err != nil && !errors.As(err, &se) {
+	if err != nil {
 		m.showError(err)
 	}
 	return err
@@ -273,17 +272,19 @@ func (m *MainWindow) DoAndShow(cmd domain.Command) error {
 
 var errNoDocument = errors.New("no document is open")
 
-// reportSave tells the user when an edit could not be saved.
-func (m *MainWindow) reportSave(err error) {
-	var se *SaveError
-	switch {
-	case errors.As(err, &se):
-		if !m.saveErrShown {
-			m.saveErrShown = true
-			m.showError(err)
-		}
-	case m.session != nil && m.session.SaveErr() == nil:
+// reportSave tells the user, once per run of failed saves, that edits
+// could not be saved (the session's state says so; the status bar shows
+// it after every edit).
+func (m *MainWindow) reportSave() {
+	if m.session == nil {
+		return
+	}
+	switch err := m.session.SaveErr(); {
+	case err == nil:
 		m.saveErrShown = false
+	case !m.saveErrShown:
+		m.saveErrShown = true
+		m.showError(&SaveError{err})
 	}
 }
 
@@ -302,8 +303,10 @@ func (m *MainWindow) Undo() {
 	if m.session == nil {
 		return
 	}
-	_, err := m.session.Undo()
-	m.reportSave(err)
+	if _, err := m.session.Undo(); err != nil {
+		m.showError(err)
+	}
+	m.reportSave()
 }
 
 // Redo redoes the typing in the focused inspector field if there is any,
@@ -316,8 +319,10 @@ func (m *MainWindow) Redo() {
 	if m.session == nil {
 		return
 	}
-	_, err := m.session.Redo()
-	m.reportSave(err)
+	if _, err := m.session.Redo(); err != nil {
+		m.showError(err)
+	}
+	m.reportSave()
 }
 
 // The kinds of box the Insert commands add.
@@ -413,7 +418,7 @@ func (m *MainWindow) Delete() {
 // handleKey binds the editing keys of the chart (see ChartHost.Key).
 func (m *MainWindow) handleKey(ev *fyne.KeyEvent) bool {
 	if m.Window.Canvas().Overlays().Top() != nil {
-		return false // a dialog or menu is open: its keys are its own
+		return handleDialogKey(m.Window.Canvas(), ev) // a dialog or menu is open: its keys are its own
 	}
 	switch ev.Name {
 	case fyne.KeyTab:

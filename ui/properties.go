@@ -190,9 +190,7 @@ func (p *propertiesDialog) apply() {
 		p.message.Show()
 		return
 	}
-	err = p.m.Do(domain.SetInfo(info))
-	var se *SaveError
-	if err != nil && !errors.As(err, &se) {
+	if err := p.m.Do(domain.SetInfo(info)); err != nil {
 		p.message.SetText(errorText(err))
 		p.message.Show()
 		return
