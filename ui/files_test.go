@@ -3,10 +3,12 @@ package ui
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -501,5 +503,203 @@ func pressKey(m *MainWindow, key fyne.KeyName) {
 		f.TypedKey(ev)
 	} else if h := c.OnTypedKey(); h != nil {
 		h(ev)
+	}
+}
+
+// newRecoveryApp returns a test app whose storage folder (where the
+// recovery files go) is private to the test.
+func newRecoveryApp(t *testing.T) fyne.App {
+	t.Helper()
+	t.Setenv("TMPDIR", t.TempDir()) // the test app's storage root
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefLanguage, LanguageEnglish)
+	return a
+}
+
+// retitle is the edit of the document's title.
+func retitle(d *domain.Document, title string) domain.Command {
+	info := d.Info
+	info.Title = title
+	return domain.SetInfo(info)
+}
+
+// crash leaves the window as a killed OrgDraft does: the lock released,
+// nothing deleted.
+func crash(m *MainWindow) { m.Session().file.Close() }
+
+func TestAnUnsavedDocumentIsRecoveredAfterACrash(t *testing.T) {
+	a := newRecoveryApp(t)
+	m := NewMainWindow(a, Options{DocumentsDir: t.TempDir()})
+	m.Start() // the first-start template
+	s := m.Session()
+	if s.RecoveryPath() != "" {
+		t.Fatal("a recovery file before any edit")
+	}
+	root := s.Doc.Roots()[0]
+	if err := m.Do(retitle(s.Doc, "售后服务部")); err != nil {
+		t.Fatal(err)
+	}
+	rec := s.RecoveryPath()
+	if rec == "" || filepath.Dir(rec) != m.recoveryDir() || s.Path() != "" {
+		t.Fatalf("recovery file %q in %q, path %q", rec, m.recoveryDir(), s.Path())
+	}
+	if s.State() != RecoveryKept || !strings.Contains(m.Window.Title(), "Not saved (recovery copy kept)") ||
+		!shows(m.status.Content, "Not saved (recovery copy kept)") {
+		t.Fatalf("state %v, title %q, status %q", s.State(), m.Window.Title(), texts(m.status.Content))
+	}
+	// Saved edit by edit: the file holds the second edit too.
+	if err := m.Do(domain.SetPlanned(root, 7)); err != nil {
+		t.Fatal(err)
+	}
+	boxes := s.Doc.Len()
+	crash(m)
+
+	m2 := NewMainWindow(a, Options{})
+	m2.Start()
+	dialogShows(t, m2, "售后服务部")
+	dialogShows(t, m2, fmt.Sprintf("%d boxes", boxes))
+	dialogShows(t, m2, "last edited "+time.Now().Format("2006-01-02"))
+	pressKey(m2, fyne.KeyReturn) // Recover is the default
+	if top := m2.Window.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("still shown: %q", texts(top))
+	}
+	r := m2.Session()
+	n := r.Doc.Node(root)
+	if n == nil || r.Doc.Info.Title != "售后服务部" || n.Planned != 7 || r.RecoveryPath() != rec || r.State() != RecoveryKept {
+		t.Fatalf("recovered %+v from %q, state %v", n, r.RecoveryPath(), r.State())
+	}
+	if !r.HasUnsavedWork() || !strings.Contains(m2.Window.Title(), "Not saved") {
+		t.Errorf("title %q", m2.Window.Title())
+	}
+	// It goes on using its recovery file, and Save As deletes it.
+	if err := m2.Do(domain.Rename(root, "客户服务中心")); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "中心.orgdraft")
+	if err := m2.SaveAsPath(path, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(rec); !errors.Is(err, os.ErrNotExist) {
+		t.Error("Save As left the recovery file")
+	}
+	if r.State() != Saved || r.RecoveryPath() != "" {
+		t.Errorf("state %v", r.State())
+	}
+	m2.Session().Close()
+	f, d, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if d.Node(root).Name != "客户服务中心" {
+		t.Errorf("saved %q", d.Node(root).Name)
+	}
+}
+
+func TestDiscardingARecoveryAsksFirst(t *testing.T) {
+	a := newRecoveryApp(t)
+	m := NewMainWindow(a, Options{})
+	m.Start()
+	m.Do(retitle(m.Session().Doc, "售后服务部"))
+	rec := m.Session().RecoveryPath()
+	crash(m)
+
+	m2 := NewMainWindow(a, Options{})
+	m2.Start()
+	template := m2.Session()
+	pressKey(m2, fyne.KeyEscape) // Esc asks, as Discard… does
+	dialogShows(t, m2, "for good")
+	pressKey(m2, fyne.KeyReturn) // Enter keeps it
+	dialogShows(t, m2, "售后服务部")
+	tapButton(t, topDialog(t, m2), "Discard…")
+	tapButton(t, topDialog(t, m2), "Delete")
+	if top := m2.Window.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("still shown: %q", texts(top))
+	}
+	if _, err := os.Stat(rec); !errors.Is(err, os.ErrNotExist) {
+		t.Error("the recovery file is still there")
+	}
+	if m2.Session() != template {
+		t.Error("the document was replaced")
+	}
+	m3 := NewMainWindow(a, Options{})
+	m3.Start()
+	if top := m3.Window.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("offered again: %q", texts(top))
+	}
+}
+
+func TestNormalCloseDeletesTheRecoveryFile(t *testing.T) {
+	a := newRecoveryApp(t)
+	m := NewMainWindow(a, Options{})
+	m.Start()
+	m.Do(retitle(m.Session().Doc, "售后服务部"))
+	first := m.Session().RecoveryPath()
+	// A new document after Don't Save: the old copy goes, the new one
+	// gets its own at its first edit.
+	menuAction(t, m, "New…")()
+	tapButton(t, topDialog(t, m), "Don't Save")
+	tapButton(t, topDialog(t, m), "Create") // the blank document
+	if _, err := os.Stat(first); !errors.Is(err, os.ErrNotExist) {
+		t.Error("the first recovery file is still there")
+	}
+	m.Do(domain.AddChild(0, domain.KindUnit, "新部门"))
+	second := m.Session().RecoveryPath()
+	if second == "" || second == first {
+		t.Fatalf("second recovery file %q", second)
+	}
+	// Quit after Don't Save.
+	m.Quit()
+	tapButton(t, topDialog(t, m), "Don't Save")
+	if _, err := os.Stat(second); !errors.Is(err, os.ErrNotExist) {
+		t.Error("quitting left the recovery file")
+	}
+	m2 := NewMainWindow(a, Options{})
+	m2.Start()
+	defer m2.Session().Close()
+	if top := m2.Window.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("a recovery was offered after a normal close: %q", texts(top))
+	}
+}
+
+func TestARecoveryFileInUseIsNotOffered(t *testing.T) {
+	a := newRecoveryApp(t)
+	m := NewMainWindow(a, Options{})
+	m.Start()
+	m.Do(retitle(m.Session().Doc, "售后服务部"))
+	defer m.Session().Close()
+	// A second OrgDraft starts while the first still runs.
+	m2 := NewMainWindow(a, Options{})
+	m2.Start()
+	defer m2.Session().Close()
+	if top := m2.Window.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("offered a document another window is editing: %q", texts(top))
+	}
+}
+
+func TestADamagedFileToOpenAtStartGivesOneDialog(t *testing.T) {
+	a := newRecoveryApp(t)
+	dir := t.TempDir()
+	// The last document is gone, and the one asked for is damaged.
+	a.Preferences().SetString(prefLastFile, filepath.Join(dir, "gone.orgdraft"))
+	good := savedFile(t, dir, "good.orgdraft")
+	data, _ := os.ReadFile(good)
+	damaged := filepath.Join(dir, "damaged.orgdraft")
+	os.WriteFile(damaged, data[:len(data)*2/3], 0o644)
+
+	m := NewMainWindow(a, Options{Open: damaged})
+	m.Start() // as Run does: Start, then the file asked for
+	m.OpenPath(damaged)
+	defer m.Session().Close()
+	overlays := m.Window.Canvas().Overlays().List()
+	if len(overlays) != 1 {
+		for _, o := range overlays {
+			t.Logf("dialog: %q", texts(o))
+		}
+		t.Fatalf("%d dialogs", len(overlays))
+	}
+	dialogShows(t, m, "damaged.orgdraft")
+	if m.Session().Doc.Len() == 0 {
+		t.Error("no document to work on")
 	}
 }
