@@ -84,10 +84,3 @@ func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
 	}
 	e.Entry.TypedKey(ev)
 }
-
-// unfocusOnChange makes a choice widget (radio group, check box) give the
-// focus back once it is used, so that Esc and Enter reach the dialog
-// again: such widgets take the focus when clicked and ignore both keys.
-func unfocusOnChange(w fyne.Window) func() {
-	return func() { w.Canvas().Unfocus() }
-}

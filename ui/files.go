@@ -307,13 +307,14 @@ func (m *MainWindow) confirmDiscard(then func()) {
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), label, m.Window)
+	save := func() { d.Hide(); m.saveAsThen(then) }
 	d.SetButtons([]fyne.CanvasObject{
 		widget.NewButton(lang.L("Cancel"), d.Hide),
 		widget.NewButton(lang.L("Don't Save"), func() { d.Hide(); then() }),
-		&widget.Button{Text: lang.L("Save…"), Importance: widget.HighImportance, OnTapped: func() { d.Hide(); m.saveAsThen(then) }},
+		&widget.Button{Text: lang.L("Save…"), Importance: widget.HighImportance, OnTapped: save},
 	})
 	d.Resize(fyne.NewSize(480, 200))
-	d.Show()
+	showKeyed(m.Window, d, d.Hide, save)
 }
 
 // remember notes path as the document to reopen next time and puts it

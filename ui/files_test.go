@@ -248,7 +248,7 @@ func TestSaveDialogAsksBeforeReplacing(t *testing.T) {
 	if !shows(ask, dir) {
 		t.Fatalf("Save did not ask for a file name in the documents folder: %q", texts(ask))
 	}
-	firstEntry(t, ask).SetText("客服部")
+	focusedEntry(t, m).SetText("客服部")
 	tapButton(t, topDialog(t, m), "Save")
 	dialogShows(t, m, "“客服部.orgdraft” already exists. Replace it?")
 	tapButton(t, topDialog(t, m), "Yes")
@@ -461,9 +461,8 @@ func TestSaveAsAcceptsAFullPath(t *testing.T) {
 			m, _ := newTestEditor(t, Options{DocumentsDir: shown})
 			want := strings.Replace(c.want, "SHOWN", shown, 1)
 			menuAction(t, m, "Save As…")()
-			e := firstEntry(t, topDialog(t, m))
-			e.SetText(c.typed)
-			e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter saves
+			focusedEntry(t, m).SetText(c.typed)
+			pressKey(m, fyne.KeyReturn) // Enter saves
 			if top := m.Window.Canvas().Overlays().Top(); top != nil {
 				t.Fatalf("the dialog stayed open: %q", texts(top))
 			}
@@ -482,16 +481,27 @@ func TestSaveAsRefusesAPathIntoNoFolder(t *testing.T) {
 	m, _ := newTestEditor(t, Options{DocumentsDir: dir})
 	menuAction(t, m, "Save As…")()
 	missing := filepath.Join(dir, "没有的文件夹")
-	firstEntry(t, topDialog(t, m)).SetText(filepath.Join(missing, "部门"))
+	focusedEntry(t, m).SetText(filepath.Join(missing, "部门"))
 	tapButton(t, topDialog(t, m), "Save")
 	dialogShows(t, m, "does not exist")
 	dialogShows(t, m, missing)
 	if m.Session().Path() != "" {
 		t.Fatal("saved")
 	}
-	firstEntry(t, topDialog(t, m)).SetText("a?b")
+	focusedEntry(t, m).SetText("a?b")
 	tapButton(t, topDialog(t, m), "Save")
 	dialogShows(t, m, "A file name cannot contain")
+}
+
+// focusedEntry returns the entry of a dialog that has the focus, failing
+// the test if none has.
+func focusedEntry(t *testing.T, m *MainWindow) *keyEntry {
+	t.Helper()
+	e, ok := m.Window.Canvas().Focused().(*keyEntry)
+	if !ok {
+		t.Fatalf("no dialog entry has the focus (%T has)", m.Window.Canvas().Focused())
+	}
+	return e
 }
 
 // pressKey presses key as the driver delivers it: to the focused widget,

@@ -27,7 +27,7 @@ type pathDialog struct {
 	dir     string
 	ext     string
 	folder  *widget.Label
-	name    *widget.Entry
+	name    *keyEntry
 	message *widget.Label
 	save    *widget.Button
 	done    func(path string, overwrite bool)
@@ -41,7 +41,7 @@ func askSavePath(w fyne.Window, title, dir, name, ext string, done func(path str
 	p := &pathDialog{win: w, dir: dir, ext: ext, done: done}
 	p.folder = widget.NewLabel(dir)
 	p.folder.Truncation = fyne.TextTruncateEllipsis
-	p.name = widget.NewEntry()
+	p.name = newKeyEntry()
 	p.name.SetText(name)
 	p.name.OnSubmitted = func(string) { p.confirm() }
 	p.message = widget.NewLabel("")
@@ -57,13 +57,15 @@ func askSavePath(w fyne.Window, title, dir, name, ext string, done func(path str
 	p.save = &widget.Button{Text: lang.L("Save"), Importance: widget.HighImportance, OnTapped: p.confirm}
 	p.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), p.dlg.Hide), p.save})
 	p.dlg.Resize(fyne.NewSize(600, 240))
-	p.dlg.Show()
+	showKeyed(w, p.dlg, p.dlg.Hide, p.confirm)
 	w.Canvas().Focus(p.name)
 	return p
 }
 
 func (p *pathDialog) chooseFolder() {
 	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		// Back in this dialog, typing goes on in the name.
+		defer p.win.Canvas().Focus(p.name)
 		if err != nil || u == nil {
 			return
 		}
@@ -114,9 +116,12 @@ func (p *pathDialog) chosenPath() (path, msg string) {
 	return filepath.Join(dir, typed), ""
 }
 
+// showMessage says what is wrong with the name, and puts the cursor back
+// in it to correct it.
 func (p *pathDialog) showMessage(s string) {
 	p.message.SetText(s)
 	p.message.Show()
+	p.win.Canvas().Focus(p.name)
 }
 
 // confirm checks the name and hands the path over, asking first when a
@@ -133,14 +138,20 @@ func (p *pathDialog) confirm() {
 	case err == nil && fi.IsDir():
 		p.showMessage(lang.L("A folder of that name exists; choose another name."))
 	case err == nil:
-		dialog.ShowConfirm(lang.L("Replace the file?"),
+		ask := dialog.NewConfirm(lang.L("Replace the file?"),
 			fmt.Sprintf(lang.L("“%s” already exists. Replace it?"), name),
 			func(ok bool) {
 				if ok {
 					p.dlg.Hide()
 					p.done(path, true)
+				} else {
+					p.win.Canvas().Focus(p.name)
 				}
 			}, p.win)
+		// Replacing is never the default: Enter, like Esc, keeps the file
+		// (as in Windows' own Save As).
+		ask.SetConfirmImportance(widget.DangerImportance)
+		showKeyed(p.win, ask, ask.Hide, ask.Hide)
 	default:
 		p.dlg.Hide()
 		p.done(path, false)
