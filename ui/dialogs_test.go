@@ -6,12 +6,15 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"orgdraft/assets"
 	"orgdraft/domain"
@@ -188,7 +191,7 @@ func TestExportDialog(t *testing.T) {
 	e.mode.SetSelected(e.mode.Options[Tile])
 	tapButton(t, topDialog(t, m), "Choose File…")
 	ask := topDialog(t, m)
-	if got := firstEntry(t, ask).Text; got != "客服部-Org chart.pdf" {
+	if got := focusedEntry(t, m).Text; got != "客服部-Org chart.pdf" {
 		t.Errorf("suggested name %q", got)
 	}
 	tapButton(t, ask, "Save")
@@ -238,4 +241,129 @@ func TestExportIsDisabledWithoutAnExporter(t *testing.T) {
 	if m.showExport(ExportChart) != nil {
 		t.Error("export dialog shown without an exporter")
 	}
+}
+
+// noDialog fails the test if a dialog is shown.
+func noDialog(t *testing.T, m *MainWindow) {
+	t.Helper()
+	if top := m.Window.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("a dialog is shown: %q", texts(top))
+	}
+}
+
+func TestEscClosesAndEnterConfirmsTheDialogs(t *testing.T) {
+	open := func(t *testing.T, m *MainWindow, item, want string) {
+		t.Helper()
+		menuAction(t, m, item)()
+		dialogShows(t, m, want)
+	}
+	t.Run("Save As", func(t *testing.T) {
+		dir := t.TempDir()
+		m, _ := newTestEditor(t, Options{DocumentsDir: dir})
+		open(t, m, "Save As…", "File name")
+		pressKey(m, fyne.KeyEscape)
+		noDialog(t, m)
+		open(t, m, "Save As…", "File name")
+		pressKey(m, fyne.KeyReturn)
+		noDialog(t, m)
+		if m.Session().State() != Saved || filepath.Dir(m.Session().Path()) != dir {
+			t.Fatalf("Enter did not save: %q", m.Session().Path())
+		}
+		// Asked to replace, Enter keeps the file, like Esc.
+		open(t, m, "Save As…", "File name")
+		pressKey(m, fyne.KeyReturn)
+		dialogShows(t, m, "Replace it?")
+		pressKey(m, fyne.KeyReturn)
+		dialogShows(t, m, "File name")
+		pressKey(m, fyne.KeyEscape)
+		noDialog(t, m)
+	})
+	t.Run("Unsaved changes", func(t *testing.T) {
+		m, ids := newTestEditor(t, Options{})
+		m.Do(domain.Rename(ids.agent, "客服代表"))
+		doc := m.Session().Doc
+		open(t, m, "New…", "is not saved to a file")
+		pressKey(m, fyne.KeyEscape)
+		noDialog(t, m)
+		open(t, m, "New…", "is not saved to a file")
+		pressKey(m, fyne.KeyReturn) // Save… is the default
+		dialogShows(t, m, "File name")
+		if m.Session().Doc != doc {
+			t.Fatal("the document was replaced")
+		}
+	})
+	t.Run("Properties", func(t *testing.T) {
+		m, _ := newTestEditor(t, Options{})
+		open(t, m, "Document Properties…", "Sign-off block")
+		pressKey(m, fyne.KeyEscape)
+		noDialog(t, m)
+		if m.Session().History.CanUndo() {
+			t.Fatal("Esc made an edit")
+		}
+		open(t, m, "Document Properties…", "Sign-off block")
+		c := m.Window.Canvas()
+		c.FocusNext() // the title, as Tab does
+		e := focusedEntry(t, m)
+		e.SetText("客服部 2025")
+		pressKey(m, fyne.KeyReturn)
+		noDialog(t, m)
+		if m.Session().Doc.Info.Title != "客服部 2025" {
+			t.Fatalf("title %q", m.Session().Doc.Info.Title)
+		}
+		open(t, m, "Document Properties…", "Sign-off block")
+		c.FocusNext()
+		pressKey(m, fyne.KeyEscape) // from inside an entry too
+		noDialog(t, m)
+	})
+	t.Run("Find", func(t *testing.T) {
+		m, ids := newTestEditor(t, Options{})
+		open(t, m, "Find…", "Part of a box name")
+		pressKey(m, fyne.KeyEscape)
+		noDialog(t, m)
+		menuAction(t, m, "Find…")()
+		test.Type(focusedEntry(t, m), "支持")
+		pressKey(m, fyne.KeyReturn)
+		noDialog(t, m)
+		if m.Selected() != ids.support {
+			t.Fatalf("selected %d", m.Selected())
+		}
+	})
+	t.Run("Settings", func(t *testing.T) {
+		m, _ := newTestEditor(t, Options{})
+		open(t, m, "Settings…", "Appearance")
+		pressKey(m, fyne.KeyEscape)
+		noDialog(t, m)
+		open(t, m, "Settings…", "Appearance")
+		for _, o := range visibleObjects(topDialog(t, m)) {
+			if r, ok := o.(*widget.RadioGroup); ok && slices.Contains(r.Options, "简体中文") {
+				r.SetSelected("简体中文")
+			}
+		}
+		pressKey(m, fyne.KeyReturn)
+		noDialog(t, m)
+		if Language() != LanguageChinese {
+			t.Fatal("Enter did not apply the language")
+		}
+	})
+	t.Run("Export", func(t *testing.T) {
+		m, _ := newTestEditor(t, Options{Exporter: &fakeExporter{calls: make(chan string, 1)}})
+		open(t, m, "Export Chart PDF…", "What to export")
+		pressKey(m, fyne.KeyEscape)
+		noDialog(t, m)
+		open(t, m, "Export Chart PDF…", "What to export")
+		pressKey(m, fyne.KeyReturn) // Choose File…
+		dialogShows(t, m, "File name")
+	})
+	t.Run("Gallery", func(t *testing.T) {
+		m, _ := newTestEditor(t, Options{})
+		open(t, m, "New…", "Blank document")
+		doc := m.Session().Doc
+		pressKey(m, fyne.KeyReturn) // no single choice to confirm
+		dialogShows(t, m, "Blank document")
+		pressKey(m, fyne.KeyEscape)
+		noDialog(t, m)
+		if m.Session().Doc != doc {
+			t.Fatal("the document was replaced")
+		}
+	})
 }

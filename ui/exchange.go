@@ -64,7 +64,7 @@ func (m *MainWindow) ImportFrom(name string, r io.Reader) error {
 			d.Info.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 		}
 		var s *Session
-		if s, err = NewSession(d); err == nil {
+		if s, err = NewRecoverableSession(d, m.recoveryDir()); err == nil {
 			m.SetSession(s)
 			return nil
 		}

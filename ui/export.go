@@ -146,7 +146,13 @@ func (m *MainWindow) showExport(what ExportKind) *exportDialog {
 		})
 	}, m.Window)
 	e.dlg.Resize(fyne.NewSize(560, 460))
-	e.dlg.Show()
+	// A radio button keeps the focus it takes when clicked, and ignores
+	// Esc and Enter: give the focus back, so they reach the dialog.
+	unfocus := func(string) { m.Window.Canvas().Unfocus() }
+	e.orientation.OnChanged, e.mode.OnChanged = unfocus, unfocus
+	enableMode := e.kind.OnChanged
+	e.kind.OnChanged = func(s string) { enableMode(s); unfocus(s) }
+	showKeyed(m.Window, e.dlg, e.dlg.Hide, e.dlg.Confirm)
 	return e
 }
 

@@ -51,9 +51,13 @@ const FileExtension = ".orgdraft"
 // title say "Not saved" all along. Closing asks before an edited unsaved
 // document is lost.
 func (m *MainWindow) Start() {
-	if last := m.App.Preferences().String(prefLastFile); last != "" {
+	// A document the program was asked to open (Run opens it next) takes
+	// the place of the last one: opening both would show the errors of
+	// a file the user did not ask for.
+	if last := m.App.Preferences().String(prefLastFile); last != "" && m.opts.Open == "" {
 		err := m.OpenPath(last)
 		if err == nil {
+			m.offerRecovery()
 			return
 		}
 		if !errors.Is(err, storage.ErrInUse) {
@@ -70,6 +74,17 @@ func (m *MainWindow) Start() {
 		m.showError(err)
 		m.NewFromTemplate("")
 	}
+	m.offerRecovery()
+}
+
+// recoveryDir is the folder of the recovery files: "recovery" in the app's
+// own storage folder, or "" (documents stay in memory) if it has none.
+func (m *MainWindow) recoveryDir() string {
+	root := m.App.Storage().RootURI()
+	if root == nil || root.Scheme() != "file" {
+		return ""
+	}
+	return filepath.Join(root.Path(), "recovery")
 }
 
 // NewFromTemplate replaces the document with a new, unsaved one made from
@@ -83,7 +98,7 @@ func (m *MainWindow) NewFromTemplate(id string) error {
 			return err
 		}
 	}
-	s, err := NewSession(d)
+	s, err := NewRecoverableSession(d, m.recoveryDir())
 	if err != nil {
 		return err
 	}
@@ -125,8 +140,10 @@ func (m *MainWindow) askOpenFile(exts []string, open func(r fyne.URIReadCloser))
 	if l, err := fstorage.ListerForURI(fstorage.NewFileURI(m.startFolder())); err == nil {
 		d.SetLocation(l)
 	}
-	d.Resize(fyne.NewSize(800, 560))
+	// Fyne's file dialog builds its window in Show: sized before, it
+	// panics (Fyne 2.8.1).
 	d.Show()
+	d.Resize(fyne.NewSize(800, 560))
 }
 
 // OpenRecent opens a document of the recent list, asking about unsaved
@@ -136,24 +153,29 @@ func (m *MainWindow) OpenRecent(path string) {
 }
 
 // OpenPath opens the document at path in place of the current one. A file
-// that is not an OrgDraft document, is damaged, comes from a newer
-// OrgDraft or is open elsewhere is refused with a dialog saying so; it is
-// not written to, and the current document stays. Opening the document
-// that is already open does nothing.
+// that is not an OrgDraft document, is damaged or comes from a newer
+// OrgDraft is refused with a dialog saying so; one open in another
+// OrgDraft window can be viewed read-only instead. The file is not written
+// to, and the current document stays. Opening the document that is
+// already open does nothing.
 func (m *MainWindow) OpenPath(path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		m.showError(err)
 		return err
 	}
-	if m.session != nil && sameFile(m.session.Path(), abs) {
+	if m.session != nil && !m.session.ReadOnly() && sameFile(m.session.Path(), abs) {
 		return nil
 	}
 	s, err := OpenSession(abs)
+	switch {
+	case errors.Is(err, storage.ErrInUse):
+		m.offerReadOnly(abs)
+		return err
+	case errors.Is(err, os.ErrNotExist):
+		m.forgetRecent(abs)
+	}
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			m.forgetRecent(abs)
-		}
 		m.showError(err)
 		return err
 	}
@@ -162,15 +184,49 @@ func (m *MainWindow) OpenPath(path string) error {
 	return nil
 }
 
+// offerReadOnly says that the document at path is open in another
+// OrgDraft window and offers to view it read-only.
+func (m *MainWindow) offerReadOnly(path string) {
+	msg := widget.NewLabel(fmt.Sprintf(lang.L("“%s” is open in another OrgDraft window, so it cannot be edited here. You can look at it read-only, as it was last saved; Save As makes an editable copy."), filepath.Base(path)))
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	open := func() {
+		d.Hide()
+		m.OpenReadOnly(path)
+	}
+	d = dialog.NewCustomWithoutButtons(lang.L("Document in use"), msg, m.Window)
+	d.SetButtons([]fyne.CanvasObject{
+		widget.NewButton(lang.L("Cancel"), d.Hide),
+		&widget.Button{Text: lang.L("Open Read-Only"), Importance: widget.HighImportance, OnTapped: open},
+	})
+	d.Resize(fyne.NewSize(520, 200))
+	showKeyed(m.Window, d, d.Hide, open)
+}
+
+// OpenReadOnly shows the document at path read-only in place of the
+// current one, without locking or writing the file (see ViewSession).
+// It is not remembered as the document to reopen: it belongs to another
+// window.
+func (m *MainWindow) OpenReadOnly(path string) error {
+	s, err := ViewSession(path)
+	if err != nil {
+		m.showError(err)
+		return err
+	}
+	m.SetSession(s)
+	return nil
+}
+
 // Save makes sure the document is in a file. Every edit is saved as it is
-// made, so this asks for a name only for a document not saved yet, and
-// writes the whole document again after a failed save.
+// made, so this asks for a name only for a document not saved under one
+// yet (or viewed read-only: the copy is editable), and writes the whole
+// document again after a failed save.
 func (m *MainWindow) Save() {
 	if m.session == nil {
 		return
 	}
 	switch m.session.State() {
-	case NotSaved:
+	case NotSaved, RecoveryKept, ReadOnly:
 		m.SaveAs()
 	case SaveFailed:
 		m.SaveAsPath(m.session.Path(), true)
@@ -186,7 +242,7 @@ func (m *MainWindow) saveAsThen(then func()) {
 		return
 	}
 	name := m.DocumentName()
-	if m.session.Path() == "" {
+	if m.session.Path() == "" || m.session.ReadOnly() {
 		name = fileNameFor(m.session.Doc.Info.Title)
 	}
 	askSavePath(m.Window, lang.L("Save As"), m.startFolder(), name+FileExtension, FileExtension, func(path string, overwrite bool) {
@@ -251,13 +307,14 @@ func (m *MainWindow) confirmDiscard(then func()) {
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), label, m.Window)
+	save := func() { d.Hide(); m.saveAsThen(then) }
 	d.SetButtons([]fyne.CanvasObject{
 		widget.NewButton(lang.L("Cancel"), d.Hide),
 		widget.NewButton(lang.L("Don't Save"), func() { d.Hide(); then() }),
-		&widget.Button{Text: lang.L("Save…"), Importance: widget.HighImportance, OnTapped: func() { d.Hide(); m.saveAsThen(then) }},
+		&widget.Button{Text: lang.L("Save…"), Importance: widget.HighImportance, OnTapped: save},
 	})
 	d.Resize(fyne.NewSize(480, 200))
-	d.Show()
+	showKeyed(m.Window, d, d.Hide, save)
 }
 
 // remember notes path as the document to reopen next time and puts it

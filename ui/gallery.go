@@ -92,6 +92,7 @@ func (m *MainWindow) showGallery() *galleryDialog {
 	body := container.NewVScroll(container.NewGridWithColumns(2, cards...))
 	g.dlg = dialog.NewCustom(lang.L("New Document"), lang.L("Cancel"), body, m.Window)
 	g.dlg.Resize(fyne.NewSize(900, 620))
-	g.dlg.Show()
+	// Enter has no one choice to confirm: a card's Create button chooses.
+	showKeyed(m.Window, g.dlg, g.dlg.Hide, nil)
 	return g
 }

@@ -198,6 +198,7 @@ func (m *MainWindow) SetSession(s *Session) {
 
 // bind shows the session's document in every panel.
 func (m *MainWindow) bind() {
+	m.chart.SetReadOnly(m.session.ReadOnly())
 	m.chart.SetDocument(m.session.Doc)
 	m.inspector.Show(m.session.Doc, 0, 0)
 	m.checks.Update(m.session.Doc)
@@ -251,7 +252,7 @@ func (m *MainWindow) Do(cmd domain.Command) error {
 		return errNoDocument
 	}
 	err := m.session.Do(cmd)
-	m.reportSave(err)
+	m.reportSave()
 	return err
 }
 
@@ -259,8 +260,7 @@ func (m *MainWindow) Do(cmd domain.Command) error {
 // a refusal is shown in a dialog.
 func (m *MainWindow) DoAndShow(cmd domain.Command) error {
 	err := m.Do(cmd)
-	var se *SaveError
-	if err != nil && !errors.As(err, &se) {
+	if err != nil {
 		m.showError(err)
 	}
 	return err
@@ -268,17 +268,19 @@ func (m *MainWindow) DoAndShow(cmd domain.Command) error {
 
 var errNoDocument = errors.New("no document is open")
 
-// reportSave tells the user when an edit could not be saved.
-func (m *MainWindow) reportSave(err error) {
-	var se *SaveError
-	switch {
-	case errors.As(err, &se):
-		if !m.saveErrShown {
-			m.saveErrShown = true
-			m.showError(err)
-		}
-	case m.session != nil && m.session.SaveErr() == nil:
+// reportSave tells the user, once per run of failed saves, that edits
+// could not be saved (the session's state says so; the status bar shows
+// it after every edit).
+func (m *MainWindow) reportSave() {
+	if m.session == nil {
+		return
+	}
+	switch err := m.session.SaveErr(); {
+	case err == nil:
 		m.saveErrShown = false
+	case !m.saveErrShown:
+		m.saveErrShown = true
+		m.showError(&SaveError{err})
 	}
 }
 
@@ -298,8 +300,10 @@ func (m *MainWindow) Undo() {
 		return
 	}
 	keep := m.keepSelection()
-	_, err := m.session.Undo()
-	m.reportSave(err)
+	if _, err := m.session.Undo(); err != nil {
+		m.showError(err)
+	}
+	m.reportSave()
 	keep()
 }
 
@@ -314,8 +318,10 @@ func (m *MainWindow) Redo() {
 		return
 	}
 	keep := m.keepSelection()
-	_, err := m.session.Redo()
-	m.reportSave(err)
+	if _, err := m.session.Redo(); err != nil {
+		m.showError(err)
+	}
+	m.reportSave()
 	keep()
 }
 

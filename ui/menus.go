@@ -183,16 +183,17 @@ func (m *MainWindow) updateMenus() {
 		mm.redo.Label = fmt.Sprintf(lang.L("Redo %s"), commandLabel(h.RedoLabel()))
 	}
 	sel := m.session.Doc.Node(m.Selected())
-	mm.del.Disabled = sel == nil
-	mm.addSibling.Disabled = sel == nil
-	mm.addAssistant.Disabled = sel == nil
+	editable := !m.session.ReadOnly()
+	mm.del.Disabled = sel == nil || !editable
+	mm.addSibling.Disabled = sel == nil || !editable
+	mm.addAssistant.Disabled = sel == nil || !editable
 	mm.checks.Checked = m.checksVisible
 	mm.leftToRight.Checked = m.session.Doc.Info.Page.LeftToRight
 	mm.compactLeaves.Checked = m.session.Doc.Info.Page.CompactLeaves
 	mm.exportChart.Disabled = m.opts.Exporter == nil
 	mm.exportBook.Disabled = m.opts.Exporter == nil
 	mm.main.Refresh()
-	m.toolbar.update(m, sel != nil)
+	m.toolbar.update(m, sel != nil, editable)
 }
 
 // commandLabel translates a domain command's label (they are English).
@@ -203,9 +204,9 @@ func (m *MainWindow) UndoMenuLabel() string { return m.menu.undo.Label }
 
 // toolbar is the row of buttons under the menu.
 type toolbar struct {
-	undo, redo, del, sibling, assistant, export *widget.Button
-	checks                                      *widget.Button
-	Content                                     fyne.CanvasObject
+	undo, redo, subordinate, del, sibling, assistant, export *widget.Button
+	checks                                                   *widget.Button
+	Content                                                  fyne.CanvasObject
 }
 
 func (m *MainWindow) makeToolbar() *toolbar {
@@ -215,13 +216,14 @@ func (m *MainWindow) makeToolbar() *toolbar {
 		return b
 	}
 	t := &toolbar{
-		undo:      btn(lang.L("Undo"), theme.ContentUndoIcon(), m.Undo),
-		redo:      btn(lang.L("Redo"), theme.ContentRedoIcon(), m.Redo),
-		sibling:   btn(lang.L("Sibling"), theme.ContentAddIcon(), func() { m.Add(addSibling) }),
-		assistant: btn(lang.L("Assistant"), theme.AccountIcon(), func() { m.Add(addAssistant) }),
-		del:       btn(lang.L("Delete"), theme.DeleteIcon(), m.Delete),
-		checks:    btn(lang.L("Checks"), theme.WarningIcon(), func() { m.ShowChecks(!m.checksVisible) }),
-		export:    btn(lang.L("Export PDF"), theme.DocumentPrintIcon(), func() { m.ShowExport(ExportChart) }),
+		undo:        btn(lang.L("Undo"), theme.ContentUndoIcon(), m.Undo),
+		redo:        btn(lang.L("Redo"), theme.ContentRedoIcon(), m.Redo),
+		subordinate: btn(lang.L("Subordinate"), theme.ContentAddIcon(), func() { m.Add(addSubordinate) }),
+		sibling:     btn(lang.L("Sibling"), theme.ContentAddIcon(), func() { m.Add(addSibling) }),
+		assistant:   btn(lang.L("Assistant"), theme.AccountIcon(), func() { m.Add(addAssistant) }),
+		del:         btn(lang.L("Delete"), theme.DeleteIcon(), m.Delete),
+		checks:      btn(lang.L("Checks"), theme.WarningIcon(), func() { m.ShowChecks(!m.checksVisible) }),
+		export:      btn(lang.L("Export PDF"), theme.DocumentPrintIcon(), func() { m.ShowExport(ExportChart) }),
 	}
 	t.Content = container.NewVBox(container.NewHBox(
 		btn(lang.L("New"), theme.DocumentCreateIcon(), m.NewDocument),
@@ -229,7 +231,7 @@ func (m *MainWindow) makeToolbar() *toolbar {
 		widget.NewSeparator(),
 		t.undo, t.redo,
 		widget.NewSeparator(),
-		btn(lang.L("Subordinate"), theme.ContentAddIcon(), func() { m.Add(addSubordinate) }),
+		t.subordinate,
 		t.sibling, t.assistant, t.del,
 		widget.NewSeparator(),
 		btn(lang.L("Find"), theme.SearchIcon(), func() { m.ShowSearch() }),
@@ -240,14 +242,16 @@ func (m *MainWindow) makeToolbar() *toolbar {
 	return t
 }
 
-// update enables the buttons that apply.
-func (t *toolbar) update(m *MainWindow, selected bool) {
+// update enables the buttons that apply: the edits need a document that
+// may be changed, and most a selected box.
+func (t *toolbar) update(m *MainWindow, selected, editable bool) {
 	h := m.session.History
 	enable(t.undo, h.CanUndo())
 	enable(t.redo, h.CanRedo())
-	enable(t.sibling, selected)
-	enable(t.assistant, selected)
-	enable(t.del, selected)
+	enable(t.subordinate, editable)
+	enable(t.sibling, selected && editable)
+	enable(t.assistant, selected && editable)
+	enable(t.del, selected && editable)
 	enable(t.export, m.opts.Exporter != nil)
 }
 

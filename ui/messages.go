@@ -36,6 +36,8 @@ func errorText(err error) string {
 		return lang.L("Only a position directly inside a unit can head it.")
 	case errors.Is(err, domain.ErrNoSuchNode):
 		return lang.L("That box no longer exists.")
+	case errors.Is(err, ErrReadOnly):
+		return lang.L("This document is open read-only, so it cannot be changed here. Save As makes an editable copy.")
 	case errors.Is(err, storage.ErrInUse):
 		return lang.L("The document is already open in another OrgDraft window or program. Close it there first.") + "\n" + err.Error()
 	case errors.Is(err, storage.ErrCorrupt):

@@ -27,7 +27,7 @@ type pathDialog struct {
 	dir     string
 	ext     string
 	folder  *widget.Label
-	name    *widget.Entry
+	name    *keyEntry
 	message *widget.Label
 	save    *widget.Button
 	done    func(path string, overwrite bool)
@@ -41,7 +41,7 @@ func askSavePath(w fyne.Window, title, dir, name, ext string, done func(path str
 	p := &pathDialog{win: w, dir: dir, ext: ext, done: done}
 	p.folder = widget.NewLabel(dir)
 	p.folder.Truncation = fyne.TextTruncateEllipsis
-	p.name = widget.NewEntry()
+	p.name = newKeyEntry()
 	p.name.SetText(name)
 	p.name.OnSubmitted = func(string) { p.confirm() }
 	p.message = widget.NewLabel("")
@@ -57,13 +57,15 @@ func askSavePath(w fyne.Window, title, dir, name, ext string, done func(path str
 	p.save = &widget.Button{Text: lang.L("Save"), Importance: widget.HighImportance, OnTapped: p.confirm}
 	p.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), p.dlg.Hide), p.save})
 	p.dlg.Resize(fyne.NewSize(600, 240))
-	p.dlg.Show()
+	showKeyed(w, p.dlg, p.dlg.Hide, p.confirm)
 	w.Canvas().Focus(p.name)
 	return p
 }
 
 func (p *pathDialog) chooseFolder() {
 	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		// Back in this dialog, typing goes on in the name.
+		defer p.win.Canvas().Focus(p.name)
 		if err != nil || u == nil {
 			return
 		}
@@ -73,44 +75,83 @@ func (p *pathDialog) chooseFolder() {
 	if l, err := storage.ListerForURI(storage.NewFileURI(p.dir)); err == nil {
 		d.SetLocation(l)
 	}
-	d.Resize(fyne.NewSize(800, 560))
+	// Fyne's file dialog builds its window in Show: sized before, it
+	// panics (Fyne 2.8.1).
 	d.Show()
+	d.Resize(fyne.NewSize(800, 560))
 }
 
+// chosenPath makes the path to save to from the name typed, or says why it
+// cannot. The name may be a whole path, as users paste or type them: an
+// absolute one ("/home/me/部门.orgdraft", "C:\\Users\\me\\部门",
+// "~/部门") or one relative to the folder shown ("备份/部门"); its folder
+// must exist. The extension is added when missing.
+func (p *pathDialog) chosenPath() (path, msg string) {
+	typed := strings.TrimSpace(p.name.Text)
+	dir := p.dir
+	if typed == "~" || strings.HasPrefix(typed, "~/") || strings.HasPrefix(typed, "~"+string(filepath.Separator)) {
+		if home, err := os.UserHomeDir(); err == nil {
+			typed = home + typed[1:]
+		}
+	}
+	if strings.ContainsRune(typed, '/') || strings.ContainsRune(typed, filepath.Separator) {
+		folder, base := filepath.Split(filepath.FromSlash(typed))
+		if !filepath.IsAbs(folder) {
+			folder = filepath.Join(p.dir, folder)
+		}
+		dir, typed = filepath.Clean(folder), base
+		if !isDir(dir) {
+			return "", fmt.Sprintf(lang.L("The folder “%s” does not exist."), dir)
+		}
+	}
+	switch {
+	case typed == "":
+		return "", lang.L("Enter a file name.")
+	case strings.ContainsAny(typed, `/\:*?"<>|`):
+		return "", lang.L(`A file name cannot contain / \ : * ? " < > |`)
+	}
+	if !strings.EqualFold(filepath.Ext(typed), p.ext) {
+		typed += p.ext
+	}
+	return filepath.Join(dir, typed), ""
+}
+
+// showMessage says what is wrong with the name, and puts the cursor back
+// in it to correct it.
 func (p *pathDialog) showMessage(s string) {
 	p.message.SetText(s)
 	p.message.Show()
+	p.win.Canvas().Focus(p.name)
 }
 
 // confirm checks the name and hands the path over, asking first when a
 // file of that name exists.
 func (p *pathDialog) confirm() {
-	name := strings.TrimSpace(p.name.Text)
-	switch {
-	case name == "":
-		p.showMessage(lang.L("Enter a file name."))
-		return
-	case strings.ContainsAny(name, `/\:*?"<>|`):
-		p.showMessage(lang.L(`A file name cannot contain / \ : * ? " < > |`))
+	path, msg := p.chosenPath()
+	if msg != "" {
+		p.showMessage(msg)
 		return
 	}
-	if !strings.EqualFold(filepath.Ext(name), p.ext) {
-		name += p.ext
-	}
-	path := filepath.Join(p.dir, name)
+	name := filepath.Base(path)
 	fi, err := os.Stat(path)
 	switch {
 	case err == nil && fi.IsDir():
 		p.showMessage(lang.L("A folder of that name exists; choose another name."))
 	case err == nil:
-		dialog.ShowConfirm(lang.L("Replace the file?"),
+		ask := dialog.NewConfirm(lang.L("Replace the file?"),
 			fmt.Sprintf(lang.L("“%s” already exists. Replace it?"), name),
 			func(ok bool) {
 				if ok {
 					p.dlg.Hide()
 					p.done(path, true)
+				} else {
+					p.win.Canvas().Focus(p.name)
 				}
 			}, p.win)
+		// Replacing is never the default: Enter, like Esc, keeps the file
+		// (as in Windows' own Save As).
+		ask.SetConfirmImportance(widget.DangerImportance)
+		showKeyed(p.win, ask, ask.Hide, ask.Hide)
 	default:
 		p.dlg.Hide()
 		p.done(path, false)

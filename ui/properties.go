@@ -23,8 +23,8 @@ type propertiesDialog struct {
 	m   *MainWindow
 	dlg *dialog.CustomDialog
 
-	title, company, version, effective, confidentiality, statedTotal *widget.Entry
-	notes                                                            *widget.Entry
+	title, company, version, effective, confidentiality, statedTotal *keyEntry
+	notes                                                            *keyEntry
 	status, paper                                                    *widget.Select
 	landscape                                                        *widget.Check
 	rows                                                             []*signOffRow
@@ -36,7 +36,7 @@ type propertiesDialog struct {
 // signOffRow is one line of the sign-off block: role (编制, 审核, 批准),
 // name and date.
 type signOffRow struct {
-	role, name, date *widget.Entry
+	role, name, date *keyEntry
 	remove           *widget.Button
 	obj              fyne.CanvasObject
 }
@@ -55,8 +55,8 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 	m.inspector.Flush()
 	info := m.session.Doc.Info
 	p := &propertiesDialog{m: m}
-	entry := func(s, placeholder string) *widget.Entry {
-		e := widget.NewEntry()
+	entry := func(s, placeholder string) *keyEntry {
+		e := newKeyEntry()
 		e.SetText(s)
 		e.SetPlaceHolder(placeholder)
 		return e
@@ -71,7 +71,7 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 		total = strconv.Itoa(info.StatedTotal)
 	}
 	p.statedTotal = entry(total, lang.L("empty: none stated"))
-	p.notes = widget.NewMultiLineEntry()
+	p.notes = newKeyMultiLineEntry()
 	p.notes.Wrapping = fyne.TextWrapWord
 	p.notes.SetText(info.Notes)
 	p.notes.SetMinRowsVisible(2)
@@ -128,12 +128,15 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 	p.ok = &widget.Button{Text: lang.L("OK"), Importance: widget.HighImportance, OnTapped: p.apply}
 	p.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), p.dlg.Hide), p.ok})
 	p.dlg.Resize(fyne.NewSize(720, 640))
-	p.dlg.Show()
+	// A check box keeps the focus it takes when clicked, and ignores Esc
+	// and Enter: give the focus back, so they reach the dialog.
+	p.landscape.OnChanged = func(bool) { m.Window.Canvas().Unfocus() }
+	showKeyed(m.Window, p.dlg, p.dlg.Hide, p.apply)
 	return p
 }
 
 func (p *propertiesDialog) addRow(s domain.SignOff) {
-	r := &signOffRow{role: widget.NewEntry(), name: widget.NewEntry(), date: widget.NewEntry()}
+	r := &signOffRow{role: newKeyEntry(), name: newKeyEntry(), date: newKeyEntry()}
 	r.role.SetText(s.Role)
 	r.name.SetText(s.Name)
 	r.date.SetText(s.Date)
@@ -190,9 +193,7 @@ func (p *propertiesDialog) apply() {
 		p.message.Show()
 		return
 	}
-	err = p.m.Do(domain.SetInfo(info))
-	var se *SaveError
-	if err != nil && !errors.As(err, &se) {
+	if err := p.m.Do(domain.SetInfo(info)); err != nil {
 		p.message.SetText(errorText(err))
 		p.message.Show()
 		return

@@ -34,7 +34,7 @@ func FindBoxes(d *domain.Document, query string) []domain.NodeID {
 // match; choosing one selects it on the chart.
 type searchDialog struct {
 	dlg     *dialog.CustomDialog
-	query   *widget.Entry
+	query   *keyEntry
 	count   *widget.Label
 	list    *widget.List
 	matches []domain.NodeID
@@ -50,7 +50,7 @@ func (m *MainWindow) showSearch() *searchDialog {
 	}
 	d := m.session.Doc
 	s := &searchDialog{}
-	s.query = widget.NewEntry()
+	s.query = newKeyEntry()
 	s.query.SetPlaceHolder(lang.L("Part of a box name, e.g. 客服"))
 	s.count = widget.NewLabel("")
 	s.list = widget.NewList(
@@ -91,7 +91,7 @@ func (m *MainWindow) showSearch() *searchDialog {
 	body := container.NewBorder(container.NewVBox(s.query, s.count), nil, nil, nil, s.list)
 	s.dlg = dialog.NewCustom(lang.L("Find"), lang.L("Close"), body, m.Window)
 	s.dlg.Resize(fyne.NewSize(520, 440))
-	s.dlg.Show()
+	showKeyed(m.Window, s.dlg, s.dlg.Hide, func() { choose(0) })
 	m.Window.Canvas().Focus(s.query)
 	return s
 }

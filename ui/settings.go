@@ -50,7 +50,11 @@ func (m *MainWindow) showSettings() *settingsDialog {
 		}
 	}, m.Window)
 	s.dlg.Resize(fyne.NewSize(480, 420))
-	s.dlg.Show()
+	// A radio button keeps the focus it takes when clicked, and ignores
+	// Esc and Enter: give the focus back, so they reach the dialog.
+	s.language.OnChanged = func(string) { m.Window.Canvas().Unfocus() }
+	s.appearance.OnChanged = s.language.OnChanged
+	showKeyed(m.Window, s.dlg, s.dlg.Hide, s.dlg.Confirm)
 	return s
 }
 

@@ -75,6 +75,10 @@ func stateText(st SaveState) string {
 		return lang.L("Not saved")
 	case SaveFailed:
 		return lang.L("Saving failed")
+	case RecoveryKept:
+		return lang.L("Not saved (recovery copy kept)")
+	case ReadOnly:
+		return lang.L("Read-only")
 	}
 	return lang.L("Saved")
 }

@@ -35,7 +35,7 @@ const askDeleteAbove = 5
 // new position is planned for one person. A folded superior is unfolded
 // in the same undo step, so the new box can be seen.
 func (m *MainWindow) Add(what int) {
-	if m.session == nil {
+	if m.session == nil || m.refusedReadOnly() {
 		return
 	}
 	d := m.session.Doc
@@ -125,7 +125,7 @@ func topmost(d *domain.Document, ids []domain.NodeID) []domain.NodeID {
 // that took the first one's place (its next sibling, else the one before,
 // else its superior) is selected.
 func (m *MainWindow) Delete() {
-	if m.session == nil {
+	if m.session == nil || m.refusedReadOnly() {
 		return
 	}
 	d := m.session.Doc
@@ -216,9 +216,20 @@ func undoKeyName() string {
 
 // Rename starts renaming the selected box in place on the chart.
 func (m *MainWindow) Rename() {
-	if id := m.Selected(); id != 0 {
+	if id := m.Selected(); id != 0 && !m.refusedReadOnly() {
 		m.chart.StartRename(id)
 	}
+}
+
+// refusedReadOnly tells the user that a document viewed read-only cannot
+// be changed, and reports whether it is so; the verbs that go through Do
+// are refused there anyway.
+func (m *MainWindow) refusedReadOnly() bool {
+	if m.session == nil || !m.session.ReadOnly() {
+		return false
+	}
+	m.showError(ErrReadOnly)
+	return true
 }
 
 // ToggleFold folds the selected box's subtree away, or unfolds it.
@@ -241,7 +252,11 @@ func (m *MainWindow) AutoLayout() {
 
 // StartLink lets the user click the box a dotted-line link from id goes
 // to.
-func (m *MainWindow) StartLink(id domain.NodeID) { m.chart.StartLink(id) }
+func (m *MainWindow) StartLink(id domain.NodeID) {
+	if !m.refusedReadOnly() {
+		m.chart.StartLink(id)
+	}
+}
 
 // linksOf returns the dotted-line links that start or end at id.
 func linksOf(d *domain.Document, id domain.NodeID) []domain.LinkID {
@@ -333,7 +348,8 @@ func (m *MainWindow) boxMenu(id domain.NodeID) *fyne.Menu {
 // nothing has the focus. It reports whether it used the key.
 func (m *MainWindow) handleKey(ev *fyne.KeyEvent) bool {
 	if m.Window.Canvas().Overlays().Top() != nil {
-		return false // a dialog or menu is open: its keys are its own
+		// A dialog or menu is open: Escape and Enter are its own.
+		return handleDialogKey(m.Window.Canvas(), ev)
 	}
 	switch ev.Name {
 	case fyne.KeyTab:

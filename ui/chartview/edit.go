@@ -107,7 +107,7 @@ func (v *View) finishRename() {
 // StartRename lays an entry over box id with its name selected, so typing
 // replaces it.
 func (v *View) StartRename(id domain.NodeID) {
-	if v.doc == nil {
+	if v.doc == nil || v.readOnly {
 		return
 	}
 	n := v.doc.Node(id)

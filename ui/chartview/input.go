@@ -175,7 +175,7 @@ func (b *board) Dragged(ev *fyne.DragEvent) {
 		// the distance from where the button went down.
 		start := ev.Position.SubtractXY(ev.Dragged.DX, ev.Dragged.DY)
 		*d = dragState{kind: dragPan, start: start, at: start}
-		if id, ok := v.boxAt(start, nil); ok && v.linkFrom == 0 && v.editing != id {
+		if id, ok := v.boxAt(start, nil); ok && v.linkFrom == 0 && v.editing != id && !v.readOnly {
 			d.kind, d.id = dragBox, id
 			d.ids = []domain.NodeID{id}
 			if slices.Contains(v.sel, id) {

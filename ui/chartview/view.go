@@ -71,6 +71,9 @@ type View struct {
 	stale bool
 	// fitPending asks for ZoomToFit once the view has a size.
 	fitPending bool
+	// readOnly stops the gestures that edit: renaming in place and
+	// dragging boxes (a drag then pans).
+	readOnly bool
 	// peek holds collapsed boxes the view draws unfolded because a box
 	// inside them was selected from outside the canvas (Find, a finding,
 	// a new box): the document keeps them collapsed.
@@ -141,6 +144,15 @@ func (v *View) SetDocument(d *domain.Document) {
 	v.peek = nil
 	v.rebuild()
 	v.zoomToFit(false)
+}
+
+// SetReadOnly stops (or allows again) renaming in place and dragging
+// boxes, for a document that is only viewed.
+func (v *View) SetReadOnly(on bool) {
+	v.readOnly = on
+	if on {
+		v.cancelRename()
+	}
 }
 
 // Document returns the document shown.
