@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,6 +19,7 @@ import (
 
 	"orgdraft/assets"
 	"orgdraft/domain"
+	"orgdraft/ui/pdf"
 )
 
 func TestTemplateGalleryCreatesADocument(t *testing.T) {
@@ -143,87 +145,129 @@ func TestSearchSelectsTheChosenBox(t *testing.T) {
 	}
 }
 
-// fakeExporter writes a stand-in PDF naming its options, or fails.
-type fakeExporter struct {
-	fail  error
-	calls chan string
-}
-
-func (f *fakeExporter) write(w io.Writer, what string, d *domain.Document, o ExportOptions) (ExportResult, error) {
-	if f.fail != nil {
-		fmt.Fprint(w, "%PDF-half")
-		f.calls <- what
-		return ExportResult{}, f.fail
+// pdfInfo returns what pdfinfo says of a PDF file: its fields by name.
+func pdfInfo(t *testing.T, path string) map[string]string {
+	t.Helper()
+	out, err := exec.Command("pdfinfo", path).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo %s: %v", path, err)
 	}
-	fmt.Fprintf(w, "%%PDF %s %s %v %d %s", what, o.Paper, o.Landscape, o.Mode, d.Info.Title)
-	f.calls <- what
-	return ExportResult{Pages: 3, Warnings: []string{"字体缺少 1 个字符"}}, nil
+	info := map[string]string{}
+	for _, line := range strings.Split(string(out), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok {
+			info[k] = strings.TrimSpace(v)
+		}
+	}
+	return info
 }
 
-func (f *fakeExporter) ExportChart(w io.Writer, d *domain.Document, o ExportOptions) (ExportResult, error) {
-	return f.write(w, "chart", d, o)
+// pdfText returns the text of a PDF file, as pdftotext reads it.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return string(out)
 }
 
-func (f *fakeExporter) ExportBook(w io.Writer, d *domain.Document, o ExportOptions) (ExportResult, error) {
-	return f.write(w, "book", d, o)
+// choose picks option in the select or radio group of dialog o that
+// offers it, as a user clicks it.
+func choose(t *testing.T, o fyne.CanvasObject, option string) {
+	t.Helper()
+	for _, obj := range visibleObjects(o) {
+		switch w := obj.(type) {
+		case *widget.Select:
+			if slices.Contains(w.Options, option) {
+				w.SetSelected(option)
+				return
+			}
+		case *widget.RadioGroup:
+			if slices.Contains(w.Options, option) {
+				w.SetSelected(option)
+				return
+			}
+		}
+	}
+	t.Fatalf("no choice %q in the dialog", option)
 }
 
+// TestExportDialog exports both PDFs through the dialogs, as a user does
+// from the File menu, and reads the files written.
 func TestExportDialog(t *testing.T) {
 	dir := t.TempDir()
-	x := &fakeExporter{calls: make(chan string, 4)}
-	m, _ := newTestEditor(t, Options{Exporter: x, DocumentsDir: dir})
+	m, _ := newTestEditor(t, Options{DocumentsDir: dir})
 	// The export runs in the background; the result dialog is shown
 	// through fyne.Do, which the test driver runs on that goroutine: wait
 	// for it to finish before looking.
-	finished := make(chan struct{})
+	finished := make(chan struct{}, 1)
 	m.exported = func() { finished <- struct{}{} }
 	wait := func() {
+		t.Helper()
 		select {
 		case <-finished:
-		case <-time.After(10 * time.Second):
+		case <-time.After(60 * time.Second):
 			t.Fatal("the export did not finish")
 		}
 	}
-	m.Session().Doc.Info.Title = "客服部"
-	e := m.showExport(ExportChart)
-	e.paper.SetSelected("A3")
-	e.orientation.SetSelected("Landscape")
-	e.mode.SetSelected(e.mode.Options[Tile])
+	if err := m.Do(&domain.EditInfo{Name: "Properties", Apply: func(i *domain.Info) error { i.Title = "客服部"; return nil }}); err != nil {
+		t.Fatal(err)
+	}
+	menuAction(t, m, "Export Chart PDF…")()
+	choose(t, topDialog(t, m), "A3")
+	choose(t, topDialog(t, m), "Landscape")
+	choose(t, topDialog(t, m), modeLabels()[pdf.Tile])
 	tapButton(t, topDialog(t, m), "Choose File…")
 	ask := topDialog(t, m)
 	if got := focusedEntry(t, m).Text; got != "客服部-Org chart.pdf" {
 		t.Errorf("suggested name %q", got)
 	}
 	tapButton(t, ask, "Save")
-	<-x.calls
 	wait()
-	dialogShows(t, m, "3 pages written to")
-	dialogShows(t, m, "字体缺少 1 个字符")
-	data, err := os.ReadFile(filepath.Join(dir, "客服部-Org chart.pdf"))
-	if err != nil || string(data) != "%PDF chart A3 true 1 客服部" {
-		t.Fatalf("pdf = %q, %v", data, err)
+	chartPDF := filepath.Join(dir, "客服部-Org chart.pdf")
+	info := pdfInfo(t, chartPDF)
+	dialogShows(t, m, info["Pages"]+" pages written to")
+	// A3 landscape is 1190.55 × 841.89 points.
+	if !strings.HasPrefix(info["Page size"], "1190.55 x 841.89") {
+		t.Errorf("chart page size %q, want A3 landscape", info["Page size"])
+	}
+	text := pdfText(t, chartPDF)
+	for _, name := range []string{"客户服务部", "客服经理", "客服专员", "技术支持"} {
+		if !strings.Contains(text, name) {
+			t.Errorf("the chart PDF lacks %s", name)
+		}
 	}
 
-	// The book; a failing export shows the error and leaves no file, and
-	// an old PDF of that name is kept.
-	old := filepath.Join(dir, "客服部-Responsibility book.pdf")
-	os.WriteFile(old, []byte("old"), 0o644)
-	x.fail = errors.New("disk full")
-	e = m.showExport(ExportBook)
-	if !e.mode.Disabled() {
-		t.Error("the chart options are offered for the book")
+	// The book, over an older PDF of that name, which is replaced only
+	// after asking.
+	book := filepath.Join(dir, "客服部-Responsibility book.pdf")
+	os.WriteFile(book, []byte("old"), 0o644)
+	menuAction(t, m, "Export Responsibility Book PDF…")()
+	for _, o := range visibleObjects(topDialog(t, m)) {
+		if r, ok := o.(*widget.RadioGroup); ok && slices.Contains(r.Options, modeLabels()[0]) && !r.Disabled() {
+			t.Error("the chart options are offered for the book")
+		}
 	}
 	tapButton(t, topDialog(t, m), "Choose File…")
 	tapButton(t, topDialog(t, m), "Save")
 	dialogShows(t, m, "already exists. Replace it?")
 	tapButton(t, topDialog(t, m), "Yes")
-	if got := <-x.calls; got != "book" {
-		t.Fatalf("exported %s", got)
-	}
 	wait()
-	dialogShows(t, m, "disk full")
-	if data, _ := os.ReadFile(old); string(data) != "old" {
-		t.Errorf("the old PDF became %q", data)
+	if text := pdfText(t, book); !strings.Contains(text, "接听客户来电") {
+		t.Errorf("the book lacks the agent's duties:\n%s", text)
+	}
+
+	// A folder that vanished while the dialog was open: the dialog says
+	// so, and nothing is written.
+	gone := filepath.Join(dir, "gone")
+	os.Mkdir(gone, 0o755)
+	m.App.Preferences().SetString(prefFolder, gone)
+	menuAction(t, m, "Export Chart PDF…")()
+	tapButton(t, topDialog(t, m), "Choose File…")
+	os.Remove(gone)
+	tapButton(t, topDialog(t, m), "Save")
+	if !shows(topDialog(t, m), "does not exist") {
+		t.Errorf("saving into a folder that is gone says %q", texts(topDialog(t, m)))
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
@@ -233,13 +277,22 @@ func TestExportDialog(t *testing.T) {
 	}
 }
 
-func TestExportIsDisabledWithoutAnExporter(t *testing.T) {
-	m, _ := newTestEditor(t, Options{})
-	if !m.menu.exportChart.Disabled || !m.menu.exportBook.Disabled || !m.toolbar.export.Disabled() {
-		t.Error("export offered without an exporter")
+func TestAFailedWriteKeepsTheOlderFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "架构图.pdf")
+	os.WriteFile(path, []byte("old"), 0o644)
+	err := writeAtomically(path, func(w io.Writer) error {
+		w.Write([]byte("%PDF-half"))
+		return errors.New("disk full")
+	})
+	if err == nil {
+		t.Fatal("the failure was not reported")
 	}
-	if m.showExport(ExportChart) != nil {
-		t.Error("export dialog shown without an exporter")
+	if data, _ := os.ReadFile(path); string(data) != "old" {
+		t.Fatalf("the older file became %q", data)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Fatalf("left behind: %v", entries)
 	}
 }
 
@@ -346,7 +399,7 @@ func TestEscClosesAndEnterConfirmsTheDialogs(t *testing.T) {
 		}
 	})
 	t.Run("Export", func(t *testing.T) {
-		m, _ := newTestEditor(t, Options{Exporter: &fakeExporter{calls: make(chan string, 1)}})
+		m, _ := newTestEditor(t, Options{})
 		open(t, m, "Export Chart PDF…", "What to export")
 		pressKey(m, fyne.KeyEscape)
 		noDialog(t, m)

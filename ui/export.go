@@ -14,43 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"orgdraft/domain"
+	"orgdraft/ui/pdf"
 )
-
-// ChartMode says how a chart too large for one page is printed.
-type ChartMode int
-
-// The chart modes.
-const (
-	// FitPage scales the chart onto one page.
-	FitPage ChartMode = iota
-	// Tile prints the chart at full size across several pages, to be
-	// taped together.
-	Tile
-	// SplitByUnit prints an overview and then one page per top-level unit.
-	SplitByUnit
-)
-
-// ExportOptions are what the export dialog asks for.
-type ExportOptions struct {
-	Paper     string // "A4", "A3" or "A2"
-	Landscape bool
-	Mode      ChartMode // the chart PDF only
-}
-
-// ExportResult is what an export reports back to the user.
-type ExportResult struct {
-	Pages    int
-	Warnings []string // e.g. characters the font cannot print
-}
-
-// Exporter writes the two PDFs. Package ui/pdf does the work; the program
-// passes an adapter in Options.Exporter, so that this package does not
-// depend on how the PDFs are made. The document given is a copy: the user
-// may go on editing while a long export runs.
-type Exporter interface {
-	ExportChart(w io.Writer, d *domain.Document, o ExportOptions) (ExportResult, error)
-	ExportBook(w io.Writer, d *domain.Document, o ExportOptions) (ExportResult, error)
-}
 
 // ExportKind chooses one of the two PDFs.
 type ExportKind int
@@ -61,8 +26,6 @@ const (
 	ExportBook                    // the job-responsibility book (岗位职责说明书)
 )
 
-// Papers are the paper sizes offered.
-var Papers = []string{"A4", "A3", "A2"}
 
 // exportDialog asks for the paper, the orientation and (for the chart)
 // what to do with a chart larger than the page.
@@ -87,7 +50,7 @@ func (m *MainWindow) ShowExport(what ExportKind) { m.showExport(what) }
 
 // showExport is ShowExport, and returns the dialog for the tests.
 func (m *MainWindow) showExport(what ExportKind) *exportDialog {
-	if m.session == nil || m.opts.Exporter == nil {
+	if m.session == nil {
 		return nil
 	}
 	m.inspector.Flush()
@@ -104,9 +67,9 @@ func (m *MainWindow) showExport(what ExportKind) *exportDialog {
 		}
 	})
 	e.kind.SetSelected(kinds[what])
-	e.paper = widget.NewSelect(Papers, nil)
+	e.paper = widget.NewSelect(pdf.PaperSizes(), nil)
 	e.paper.SetSelected("A4")
-	for _, p := range Papers {
+	for _, p := range pdf.PaperSizes() {
 		if strings.EqualFold(p, page.Paper) {
 			e.paper.SetSelected(p)
 		}
@@ -130,10 +93,10 @@ func (m *MainWindow) showExport(what ExportKind) *exportDialog {
 		if !ok {
 			return
 		}
-		o := ExportOptions{
+		o := pdf.Options{
 			Paper:     e.paper.Selected,
 			Landscape: e.orientation.Selected == orient[1],
-			Mode:      ChartMode(index(e.mode.Options, e.mode.Selected)),
+			Mode:      pdf.Mode(index(e.mode.Options, e.mode.Selected)),
 		}
 		kind := ExportKind(index(kinds, e.kind.Selected))
 		suffix := lang.L("Org chart")
@@ -160,13 +123,13 @@ func (m *MainWindow) showExport(what ExportKind) *exportDialog {
 // PDF is written beside path under a temporary name and renamed when it is
 // complete, so a failed export leaves no broken file (and an old PDF of
 // that name stays until the new one is ready).
-func (m *MainWindow) runExport(kind ExportKind, o ExportOptions, path string) {
+func (m *MainWindow) runExport(kind ExportKind, o pdf.Options, path string) {
 	doc := m.session.Doc.Clone()
 	progress := dialog.NewCustomWithoutButtons(lang.L("Exporting…"),
 		container.NewVBox(widget.NewLabel(filepath.Base(path)), widget.NewProgressBarInfinite()), m.Window)
 	progress.Show()
 	go func() {
-		res, err := exportTo(m.opts.Exporter, kind, doc, o, path)
+		res, err := exportTo(kind, doc, o, path)
 		fyne.Do(func() {
 			progress.Hide()
 			if err != nil {
@@ -186,14 +149,14 @@ func (m *MainWindow) runExport(kind ExportKind, o ExportOptions, path string) {
 }
 
 // exportTo writes one PDF to path through a temporary file.
-func exportTo(x Exporter, kind ExportKind, d *domain.Document, o ExportOptions, path string) (ExportResult, error) {
-	var res ExportResult
+func exportTo(kind ExportKind, d *domain.Document, o pdf.Options, path string) (pdf.Report, error) {
+	var res pdf.Report
 	err := writeAtomically(path, func(w io.Writer) error {
 		var err error
 		if kind == ExportBook {
-			res, err = x.ExportBook(w, d, o)
+			res, err = pdf.Book(w, d, o)
 		} else {
-			res, err = x.ExportChart(w, d, o)
+			res, err = pdf.Chart(w, d, o)
 		}
 		return err
 	})

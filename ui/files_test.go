@@ -435,7 +435,7 @@ func TestSaveAsFolderButtonShowsTheFolderDialog(t *testing.T) {
 }
 
 func TestExportFolderButtonShowsTheFolderDialog(t *testing.T) {
-	m, _ := newTestEditor(t, Options{Exporter: &fakeExporter{calls: make(chan string, 1)}})
+	m, _ := newTestEditor(t, Options{})
 	menuAction(t, m, "Export Chart PDF…")()
 	tapButton(t, topDialog(t, m), "Choose File…")
 	tapButton(t, topDialog(t, m), "Change…")

@@ -257,19 +257,6 @@ func dragBoxOnto(t testing.TB, m *MainWindow, from, to domain.NodeID) {
 	b.(desktop.Mouseable).MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: end}, Button: desktop.MouseButtonPrimary})
 }
 
-// press types key k on whatever has the keyboard focus, or on the window
-// when nothing has (as the driver does).
-func press(t testing.TB, m *MainWindow, k fyne.KeyName, mods ...fyne.KeyModifier) {
-	t.Helper()
-	c := m.Window.Canvas()
-	ev := &fyne.KeyEvent{Name: k}
-	if f := c.Focused(); f != nil {
-		f.TypedKey(ev)
-		return
-	}
-	c.OnTypedKey()(ev)
-}
-
 // typeOn types s on whatever has the keyboard focus.
 func typeOn(t testing.TB, m *MainWindow, s string) {
 	t.Helper()
@@ -280,33 +267,4 @@ func typeOn(t testing.TB, m *MainWindow, s string) {
 	for _, r := range s {
 		f.TypedRune(r)
 	}
-}
-
-// menuItem returns the main menu's item labelled label under menu, for
-// tests to choose it as a user does.
-func menuItem(t testing.TB, m *MainWindow, menu, label string) *fyne.MenuItem {
-	t.Helper()
-	var find func(items []*fyne.MenuItem) *fyne.MenuItem
-	find = func(items []*fyne.MenuItem) *fyne.MenuItem {
-		for _, it := range items {
-			if it.Label == label {
-				return it
-			}
-			if it.ChildMenu != nil {
-				if f := find(it.ChildMenu.Items); f != nil {
-					return f
-				}
-			}
-		}
-		return nil
-	}
-	for _, mn := range m.Window.MainMenu().Items {
-		if mn.Label == menu {
-			if it := find(mn.Items); it != nil {
-				return it
-			}
-		}
-	}
-	t.Fatalf("no menu item %s ▸ %s", menu, label)
-	return nil
 }

@@ -28,11 +28,8 @@ import (
 	"orgdraft/ui/chartview"
 )
 
-// Options configure the editor. The zero value is a working editor with
-// PDF export switched off (the menu entries are disabled).
+// Options configure the editor; the zero value is the usual editor.
 type Options struct {
-	// Exporter writes the PDFs; nil disables the export commands.
-	Exporter Exporter
 	// DocumentsDir is where Save As and Export first look; "" means the
 	// user's Documents folder (or home folder).
 	DocumentsDir string

@@ -190,8 +190,6 @@ func (m *MainWindow) updateMenus() {
 	mm.checks.Checked = m.checksVisible
 	mm.leftToRight.Checked = m.session.Doc.Info.Page.LeftToRight
 	mm.compactLeaves.Checked = m.session.Doc.Info.Page.CompactLeaves
-	mm.exportChart.Disabled = m.opts.Exporter == nil
-	mm.exportBook.Disabled = m.opts.Exporter == nil
 	mm.main.Refresh()
 	m.toolbar.update(m, sel != nil, editable)
 }
@@ -252,7 +250,6 @@ func (t *toolbar) update(m *MainWindow, selected, editable bool) {
 	enable(t.sibling, selected && editable)
 	enable(t.assistant, selected && editable)
 	enable(t.del, selected && editable)
-	enable(t.export, m.opts.Exporter != nil)
 }
 
 func enable(b *widget.Button, on bool) {

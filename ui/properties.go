@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"orgdraft/domain"
+	"orgdraft/ui/pdf"
 )
 
 // propertiesDialog edits the document's own fields — what the PDFs print
@@ -80,9 +81,9 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 
 	// The paper the document prints on by default; the export dialog
 	// starts from it.
-	p.paper = widget.NewSelect(Papers, nil)
-	p.paper.SetSelected(Papers[0])
-	for _, name := range Papers {
+	p.paper = widget.NewSelect(pdf.PaperSizes(), nil)
+	p.paper.SetSelected(pdf.PaperSizes()[0])
+	for _, name := range pdf.PaperSizes() {
 		if strings.EqualFold(name, info.Page.Paper) {
 			p.paper.SetSelected(name)
 		}

@@ -23,7 +23,7 @@ func TestTabAddsASubordinateNamedByTyping(t *testing.T) {
 	if m.Selected() != ids.agent {
 		t.Fatalf("clicking the box selected %d", m.Selected())
 	}
-	press(t, m, fyne.KeyTab)
+	pressKey(m, fyne.KeyTab)
 	added := m.Selected()
 	n := d.Node(added)
 	if n == nil || n.Parent != ids.agent || n.Kind != domain.KindPosition || n.Planned != 1 {
@@ -34,7 +34,7 @@ func TestTabAddsASubordinateNamedByTyping(t *testing.T) {
 	}
 	// The default name is selected: typing replaces it.
 	typeOn(t, m, "质检专员")
-	press(t, m, fyne.KeyReturn)
+	pressKey(m, fyne.KeyReturn)
 	if d.Node(added).Name != "质检专员" {
 		t.Fatalf("typed name not taken: %q", d.Node(added).Name)
 	}
@@ -42,12 +42,12 @@ func TestTabAddsASubordinateNamedByTyping(t *testing.T) {
 		t.Fatal("Enter did not end renaming")
 	}
 	// Enter now adds a sibling after it, ready to be named too.
-	press(t, m, fyne.KeyReturn)
+	pressKey(m, fyne.KeyReturn)
 	sib := m.Selected()
 	if s := d.Node(sib); s == nil || s.Parent != ids.agent || d.IndexOf(sib) != d.IndexOf(added)+1 || m.Chart().Renaming() != sib {
 		t.Fatalf("Enter did not add a sibling being renamed: %+v", s)
 	}
-	press(t, m, fyne.KeyEscape)
+	pressKey(m, fyne.KeyEscape)
 	if d.Node(sib).Name != "New position" {
 		t.Fatalf("Escape changed the name to %q", d.Node(sib).Name)
 	}
@@ -60,7 +60,7 @@ func TestTabOnABlankDocumentAfterClickingThePaper(t *testing.T) {
 	}
 	d := m.Session().Doc
 	click(t, m, fyne.NewPos(40, 40), 0)
-	press(t, m, fyne.KeyTab)
+	pressKey(m, fyne.KeyTab)
 	if d.Len() != 1 {
 		t.Fatalf("Tab on the paper of a blank document made %d boxes", d.Len())
 	}
@@ -69,7 +69,7 @@ func TestTabOnABlankDocumentAfterClickingThePaper(t *testing.T) {
 		t.Fatal("the new unit is not selected and being renamed")
 	}
 	typeOn(t, m, "客户服务部")
-	press(t, m, fyne.KeyReturn)
+	pressKey(m, fyne.KeyReturn)
 	if got := d.Node(unit).Name; got != "客户服务部" {
 		t.Fatalf("typed text lost: the unit is named %q", got)
 	}
@@ -90,12 +90,12 @@ func TestMenuAndKeysAddTheSameBox(t *testing.T) {
 	add := func(how string) *domain.Node {
 		m.Select(ids.agent)
 		if how == "menu" {
-			menuItem(t, m, "Insert", "Subordinate Position (Tab)").Action()
+			menuAction(t, m, "Subordinate Position (Tab)")()
 		} else {
 			clickBox(t, m, ids.agent)
-			press(t, m, fyne.KeyTab)
+			pressKey(m, fyne.KeyTab)
 		}
-		press(t, m, fyne.KeyEscape) // keep the default name
+		pressKey(m, fyne.KeyEscape) // keep the default name
 		return d.Node(m.Selected())
 	}
 	for _, how := range []string{"menu", "key"} {
@@ -126,7 +126,7 @@ func TestDeleteSaysWhatWentAndAsksBeforeALargeOne(t *testing.T) {
 	d := m.Session().Doc
 	// A small delete goes at once, says what went and selects the next box.
 	clickBox(t, m, ids.agent)
-	press(t, m, fyne.KeyDelete)
+	pressKey(m, fyne.KeyDelete)
 	if d.Node(ids.agent) != nil {
 		t.Fatal("Delete left the box")
 	}
@@ -150,7 +150,7 @@ func TestDeleteSaysWhatWentAndAsksBeforeALargeOne(t *testing.T) {
 	}
 	clickBox(t, m, ids.unit)
 	total := d.Len()
-	press(t, m, fyne.KeyDelete)
+	pressKey(m, fyne.KeyDelete)
 	dlg := m.Window.Canvas().Overlays().Top()
 	if dlg == nil || !shows(dlg, "Delete “客户服务部”") || !shows(dlg, "boxes") {
 		t.Fatal("no question before deleting the whole department")
@@ -159,7 +159,7 @@ func TestDeleteSaysWhatWentAndAsksBeforeALargeOne(t *testing.T) {
 	if d.Len() != total {
 		t.Fatal("cancelling deleted something")
 	}
-	press(t, m, fyne.KeyDelete)
+	pressKey(m, fyne.KeyDelete)
 	tapButton(t, m.Window.Canvas().Overlays().Top(), "Delete")
 	if d.Len() != 0 {
 		t.Fatalf("%d boxes left after deleting the department", d.Len())
