@@ -26,7 +26,6 @@ const (
 	ExportBook                    // the job-responsibility book (岗位职责说明书)
 )
 
-
 // exportDialog asks for the paper, the orientation and (for the chart)
 // what to do with a chart larger than the page.
 type exportDialog struct {
