@@ -59,20 +59,22 @@ func newView(in Input, opt Options) *view {
 			v.kind[i] = 'c'
 		}
 	}
+	// A node that wants compact leaves stacks its ordinary leaf children
+	// when it has two or more, whatever its other children are.
 	for i := range n {
 		if !v.visible[i] || leaf(int32(i)) {
 			continue
 		}
-		var ord []int32
+		var leaves []int32
 		for _, k := range v.kids[i] {
-			if v.kind[k] == 'c' {
-				ord = append(ord, k)
+			if v.kind[k] == 'c' && leaf(k) {
+				leaves = append(leaves, k)
 			}
 		}
 		want := !flag(int32(i), NoCompact) && (flag(int32(i), Compact) || opt.CompactLeaves)
-		if want && len(ord) >= 2 && !slices.ContainsFunc(ord, func(k int32) bool { return !leaf(k) }) {
+		if want && len(leaves) >= 2 {
 			v.compact[i] = true
-			for _, k := range ord {
+			for _, k := range leaves {
 				v.kind[k] = 's'
 			}
 		}
@@ -232,7 +234,8 @@ func cmpF(a, b float64) int {
 
 // checkFamilies: ordinary children in a row, in order, a level below
 // their parent and centred under it; stacks and assistants where a reader
-// expects them.
+// expects them. A stack beside ordinary children stands in their row, at
+// the place of its first leaf, as one member of it.
 func (v *view) checkFamilies(box []Rect, bad *problems) {
 	ind := v.opt.SiblingGap
 	for p := range v.n {
@@ -271,32 +274,68 @@ func (v *view) checkFamilies(box []Rect, bad *problems) {
 				}
 			}
 		}
-		// Ordinary children: one row, in order, centred under the parent.
-		for j, k := range ord {
-			kb := box[k]
+		// The line the stack hangs from: the parent's own when the stack
+		// is alone, else read off its first leaf (and checked below for
+		// every other leaf), and the stack's extent in the row.
+		line := centre
+		var stack Rect
+		if len(stk) > 0 {
+			maxW, top, bottom := 0.0, box[stk[0]].Y, 0.0
+			for _, k := range stk {
+				maxW, bottom = max(maxW, box[k].W), max(bottom, box[k].Y+box[k].H)
+			}
+			if len(ord) > 0 {
+				if first := box[stk[0]]; v.opt.CompactColumns == 2 {
+					line = first.X + first.W + ind
+				} else {
+					line = first.X - ind
+				}
+			}
+			stack = Rect{X: line, Y: top, W: ind + maxW, H: bottom - top}
+			if v.opt.CompactColumns == 2 {
+				stack.X, stack.W = line-ind-maxW, 2*(ind+maxW)
+			}
+		}
+		// Ordinary children, and the stack among them: one row, in order,
+		// centred under the parent.
+		type member struct {
+			id  int32 // the child, or the stack's first leaf
+			box Rect
+		}
+		var row []member
+		for _, k := range v.kids[p] {
+			switch {
+			case v.kind[k] == 'c':
+				row = append(row, member{k, box[k]})
+			case len(ord) > 0 && len(stk) > 0 && k == stk[0]:
+				row = append(row, member{k, stack})
+			}
+		}
+		for j, m := range row {
+			kb := m.box
 			if kb.Y < pb.Y+pb.H+v.opt.LevelGap-eps {
-				bad.add("child %d starts at depth %.6g, less than a level below parent %d ending at %.6g", k, kb.Y, p, pb.Y+pb.H)
+				bad.add("child %d starts at depth %.6g, less than a level below parent %d ending at %.6g", m.id, kb.Y, p, pb.Y+pb.H)
 			}
 			if len(asst) == 0 && !near(kb.Y, pb.Y+pb.H+v.opt.LevelGap) {
-				bad.add("child %d starts at depth %.6g, want a level below parent %d", k, kb.Y, p)
+				bad.add("child %d starts at depth %.6g, want a level below parent %d", m.id, kb.Y, p)
 			}
 			if j > 0 {
-				prev := box[ord[j-1]]
-				if kb.Y != prev.Y {
-					bad.add("siblings %d and %d do not start at the same depth", ord[j-1], k)
+				prev := row[j-1]
+				if kb.Y != prev.box.Y {
+					bad.add("siblings %d and %d do not start at the same depth", prev.id, m.id)
 				}
-				if kb.X < prev.X+prev.W+v.opt.SiblingGap-eps {
-					bad.add("sibling %d (%v) is not after %d (%v)", k, kb, ord[j-1], prev)
+				if kb.X < prev.box.X+prev.box.W+v.opt.SiblingGap-eps {
+					bad.add("sibling %d (%v) is not after %d (%v)", m.id, kb, prev.id, prev.box)
 				}
 			}
 		}
-		if len(ord) > 0 {
-			first, last := box[ord[0]], box[ord[len(ord)-1]]
+		if len(row) > 0 {
+			first, last := row[0].box, row[len(row)-1].box
 			if mid := (first.X + last.X + last.W) / 2; !near(centre, mid) {
 				bad.add("parent %d centred at %.9g, its children at %.9g", p, centre, mid)
 			}
 		}
-		// Compact stacks: hang from the line continued below the parent.
+		// Compact stacks: hang from their line.
 		for j, k := range stk {
 			kb := box[k]
 			if kb.Y < pb.Y+pb.H+v.opt.LevelGap-eps {
@@ -308,8 +347,8 @@ func (v *view) checkFamilies(box []Rect, bad *problems) {
 			} else {
 				right = true
 			}
-			if right && !near(kb.X, centre+ind) || !right && !near(kb.X+kb.W, centre-ind) {
-				bad.add("stacked leaf %d (%v) is not beside the line of %d at %.6g", k, kb, p, centre)
+			if right && !near(kb.X, line+ind) || !right && !near(kb.X+kb.W, line-ind) {
+				bad.add("stacked leaf %d (%v) is not beside the line of %d at %.6g", k, kb, p, line)
 			}
 			if j > 0 {
 				prev := box[stk[j-1]]

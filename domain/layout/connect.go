@@ -4,11 +4,12 @@ import "math"
 
 // Connectors are computed in the frame, where the parent is above its
 // children, and moved onto the page with the boxes. Every polyline owns
-// four consecutive points of one shared array, which is enough for every
-// route drawn here, so there is no allocation per line and a line can be
+// five consecutive points of one shared array, which is enough for every
+// route drawn here (the longest runs into a compact stack beside other
+// children), so there is no allocation per line and a line can be
 // rerouted in place after a manual offset.
 
-const pointsPerLine = 4
+const pointsPerLine = 5
 
 // connectors returns the tree's lines in the frame, one per visible node
 // with a parent (there are lines of them), in node order, and reserves
@@ -37,12 +38,24 @@ func (l *layouter) connectors(lines int) []Connector {
 			}
 		} else {
 			// Assistants and compact leaves: down the parent's line to the
-			// box's middle, then a short stub into its near side.
+			// box's middle, then a short stub into its near side. A stack
+			// that shares its parent's row with other children hangs from
+			// its own line, which the family's bus reaches first.
+			line := px
+			ps = append(ps, Point{px, bottom})
+			if l.kind(c) == stacked {
+				if s := l.stackOf(p); !l.stackAlone(s) {
+					sb := l.box[s]
+					line = sb.X + l.busOffset(s)
+					bus := sb.Y - half
+					ps = append(ps, Point{px, bus}, Point{line, bus})
+				}
+			}
 			my, edge := cb.Y+cb.H/2, cb.X
-			if cb.X+cb.W <= px {
+			if cb.X+cb.W <= line {
 				edge = cb.X + cb.W
 			}
-			ps = append(ps, Point{px, bottom}, Point{px, my}, Point{edge, my})
+			ps = append(ps, Point{line, my}, Point{edge, my})
 		}
 		conns = append(conns, Connector{From: p, To: c, Points: ps})
 	}

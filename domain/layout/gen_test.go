@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math/rand/v2"
+	"slices"
 )
 
 // tree is a test tree as children lists, easy to build, copy and mirror;
@@ -24,6 +25,16 @@ func (t *tree) add(parent int32, s Size, f Flags) int32 {
 		t.kids[parent] = append(t.kids[parent], id)
 	}
 	return id
+}
+
+// parentOf returns the parent of node n, -1 for a top-level node.
+func (t *tree) parentOf(n int32) int32 {
+	for p, ks := range t.kids {
+		if slices.Contains(ks, n) {
+			return int32(p)
+		}
+	}
+	return -1
 }
 
 // toInput lays the tree out in pre-order. order[k] is the tree node at

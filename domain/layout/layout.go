@@ -12,7 +12,10 @@
 //
 //   - compact leaves: the leaf children of a box are stacked in a column (or
 //     a two-column grid) hanging from the parent's line, and the core sees the
-//     whole stack as one box;
+//     whole stack as one box; when the box has other children too, the stack
+//     stands in their row at the place of its first leaf, with a line of its
+//     own, so a leaf that gets a child steps out of the column and the rest
+//     of the column stays;
 //   - assistants: leaf boxes flagged Assistant sit beside the parent's line,
 //     between the parent and its ordinary children, and the core sees the
 //     parent as a box tall enough to hold them;
@@ -51,8 +54,9 @@ const (
 	// its parent's vertical line, above the row of ordinary children. An
 	// assistant with visible children is laid out as an ordinary child.
 	Assistant Flags = 1 << iota
-	// Compact stacks this node's children in a column under a side line
-	// when all its ordinary children are leaves (see Options.CompactLeaves).
+	// Compact stacks this node's leaf children in a column under a side
+	// line when it has two or more (see Options.CompactLeaves); its other
+	// children stand beside the column in a row.
 	Compact
 	// NoCompact keeps this node's leaf children in a row even when
 	// Options.CompactLeaves asks for compact columns everywhere.
@@ -115,9 +119,9 @@ type Options struct {
 	// LevelGap is the space between a parent and its children. Zero or less
 	// means DefaultLevelGap.
 	LevelGap float64
-	// CompactLeaves stacks the children of every node whose ordinary
-	// children are all leaves, as if each such node had the Compact flag
-	// (nodes flagged NoCompact excepted).
+	// CompactLeaves stacks the leaf children of every node with two or
+	// more of them, as if each node had the Compact flag (nodes flagged
+	// NoCompact excepted).
 	CompactLeaves bool
 	// CompactColumns is 1 (a single column beside the line, the default
 	// when zero) or 2 (a grid with the line running down the middle).
@@ -156,7 +160,7 @@ type Result struct {
 	// overlap because of manual offsets. It is computed only when some
 	// offset is non-zero; the automatic layout itself never overlaps.
 	Overlaps [][2]int32
-	// Bounds is the smallest rectangle holding every visible box, and so
+	// Bounds is the smallest rectangle holding every visible box and
 	// every connector. Without offsets it starts at (0, 0).
 	Bounds Rect
 }
@@ -220,13 +224,16 @@ func Layout(in Input, opt Options) (Result, error) {
 			res.Hidden[i] = 0 // it held the number of descendants
 		}
 	}
+	for s := l.n + 1; int(s) < len(l.box); s++ {
+		l.box[s].X -= minX // the stacks, whose lines the connectors follow
+	}
 	res.Connectors = l.connectors(lines)
 	l.toPage(res.Boxes, res.Connectors)
 	if l.applyOffsets(res.Boxes, res.Connectors) {
 		res.Overlaps = overlaps(res.Boxes, res.Visible)
 	}
 	res.Connectors = l.links(res.Boxes, res.Connectors)
-	res.Bounds = bounds(res.Boxes, res.Visible)
+	res.Bounds = bounds(res.Boxes, res.Visible, res.Connectors)
 	return res, nil
 }
 

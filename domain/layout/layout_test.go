@@ -136,18 +136,136 @@ func TestCompactColumn(t *testing.T) {
 	}
 }
 
-func TestCompactNeedsLeaves(t *testing.T) {
-	// One child has a child of its own: the row stays a row.
+func TestCompactNeedsTwoLeaves(t *testing.T) {
+	// One leaf beside a child with a child of its own: a row.
 	in := Input{Parent: []int32{-1, 0, 0, 2}, Size: sizes(4)}
 	res := mustLayout(t, in, Options{CompactLeaves: true})
 	if res.Boxes[1].Y != res.Boxes[2].Y {
-		t.Errorf("children stacked though one is not a leaf: %v", res.Boxes)
+		t.Errorf("a lone leaf is stacked: %v", res.Boxes)
 	}
-	// ...unless that child is collapsed, which makes it a leaf.
+	// A collapsed child counts as a leaf: two leaves, stacked.
 	in.Flags = []Flags{0, 0, Collapsed, 0}
 	res = mustLayout(t, in, Options{CompactLeaves: true})
 	if res.Boxes[1].X != res.Boxes[2].X || res.Boxes[2].Y <= res.Boxes[1].Y {
 		t.Errorf("collapsed leaf not stacked: %v", res.Boxes)
+	}
+}
+
+// inputIndex returns, for every tree node, its index in the input that
+// toInput made with the given order.
+func inputIndex(order []int32) []int32 {
+	at := make([]int32, len(order))
+	for k, node := range order {
+		at[node] = int32(k)
+	}
+	return at
+}
+
+// TestFirstSubordinateKeepsTheColumn: a manager's four leaf positions are
+// stacked in a column. When the third gets a subordinate, the other three
+// stay in their column, in order and without a gap, and the third stands
+// beside the column with its subordinate below it.
+func TestFirstSubordinateKeepsTheColumn(t *testing.T) {
+	for _, opt := range []Options{{CompactLeaves: true}, {CompactLeaves: true, LeftToRight: true}} {
+		tr := &tree{}
+		box := Size{W: 90, H: 40}
+		mgr := tr.add(-1, box, 0)
+		a, b, c, d := tr.add(mgr, box, 0), tr.add(mgr, box, 0), tr.add(mgr, box, 0), tr.add(mgr, box, 0)
+		in, order := tr.toInput()
+		before := mustLayout(t, in, opt)
+		at := inputIndex(order)
+		f := newView(in, opt).frame
+		if x := f(before.Boxes[at[a]]).X; f(before.Boxes[at[d]]).X != x || f(before.Boxes[at[c]]).X != x {
+			t.Fatalf("%+v: the four leaves are not one column: %v", opt, before.Boxes)
+		}
+
+		sub := tr.add(c, box, 0)
+		in, order = tr.toInput()
+		res := mustLayout(t, in, opt)
+		v := newView(in, opt)
+		if bad := v.check(res); len(bad) > 0 {
+			t.Fatalf("%+v: %v", opt, bad)
+		}
+		at = inputIndex(order)
+		r := func(n int32) Rect { return v.frame(res.Boxes[at[n]]) }
+		gap := DefaultSiblingGap
+		if r(b).X != r(a).X || r(d).X != r(a).X {
+			t.Errorf("%+v: the other leaves left their column: %v %v %v", opt, r(a), r(b), r(d))
+		}
+		if r(b).Y != r(a).Y+r(a).H+float64(gap) || r(d).Y != r(b).Y+r(b).H+float64(gap) {
+			t.Errorf("%+v: the column is out of order or has a gap: %v %v %v", opt, r(a), r(b), r(d))
+		}
+		if r(c).Y != r(a).Y || r(c).X < r(a).X+r(a).W+float64(gap) {
+			t.Errorf("%+v: the box with a subordinate %v is not beside the column's top %v", opt, r(c), r(a))
+		}
+		if r(sub).Y <= r(c).Y+r(c).H {
+			t.Errorf("%+v: the new subordinate %v is not below its superior %v", opt, r(sub), r(c))
+		}
+	}
+}
+
+// TestRandomFirstSubordinates: in random trees, giving a stacked leaf a
+// subordinate leaves its stacked siblings in their column, and the chart
+// passes every check.
+func TestRandomFirstSubordinates(t *testing.T) {
+	tried := 0
+	for k := 0; k < 400; k++ {
+		r := treeRand("first-subordinate", k)
+		opt := Options{CompactLeaves: true, CompactColumns: 1 + r.IntN(2), LeftToRight: r.IntN(2) == 0}
+		tr := randomTree(r, 2+r.IntN(300), genOptions{roots: 1, assistant: 0.1 * r.Float64()})
+		in, order := tr.toInput()
+		v := newView(in, opt)
+		// A stacked leaf with at least two stacked siblings.
+		var leaf int32 = -1
+		for _, node := range r.Perm(len(order)) {
+			i := inputIndex(order)[node]
+			if v.kind[i] != 's' {
+				continue
+			}
+			p := in.Parent[i]
+			if n := len(slices.DeleteFunc(slices.Clone(v.kids[p]), func(c int32) bool { return v.kind[c] != 's' })); n >= 3 {
+				leaf = int32(node)
+				break
+			}
+		}
+		if leaf < 0 {
+			continue
+		}
+		tried++
+		var siblings []int32 // tree nodes stacked with leaf
+		for _, c := range tr.kids[tr.parentOf(leaf)] {
+			if c != leaf && v.kind[inputIndex(order)[c]] == 's' {
+				siblings = append(siblings, c)
+			}
+		}
+		tr.add(leaf, Size{W: 90, H: 40}, 0)
+		in, order = tr.toInput()
+		res, err := Layout(in, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v = newView(in, opt)
+		bad := v.check(res)
+		// The siblings go down one under the other (a row beside each
+		// other in a two-column grid), and in one column share a line.
+		at := inputIndex(order)
+		step := 1
+		if opt.CompactColumns == 2 {
+			step = 2
+		}
+		for j := step; j < len(siblings); j++ {
+			prev, cur := v.frame(res.Boxes[at[siblings[j-step]]]), v.frame(res.Boxes[at[siblings[j]]])
+			if cur.Y < prev.Y+prev.H || step == 1 && cur.X != prev.X {
+				bad.add("stacked siblings %d %v and %d %v are no longer in a column after %d got a subordinate",
+					at[siblings[j-step]], prev, at[siblings[j]], cur, at[leaf])
+			}
+		}
+		if len(bad) > 0 {
+			t.Fatalf("%s: %v", describe("first-subordinate", k, in, opt), bad)
+		}
+	}
+	if tried < 100 {
+		t.Fatalf("only %d of 400 trees had a stack of three to try", tried)
 	}
 }
 

@@ -170,10 +170,12 @@ func overlaps(boxes []Rect, visible []bool) [][2]int32 {
 	return pairs
 }
 
-// bounds returns the smallest rectangle holding the visible boxes. It
-// holds the connectors too: route and the tree lines never leave the
-// rectangle spanned by the two boxes they join.
-func bounds(boxes []Rect, visible []bool) Rect {
+// bounds returns the smallest rectangle holding the visible boxes and the
+// connectors. Routes between two boxes never leave the rectangle spanned
+// by the boxes; the line of a compact stack that shares its parent's row
+// with other children runs beside its leaves and can be the chart's
+// outermost stroke, so the points are counted too.
+func bounds(boxes []Rect, visible []bool, conns []Connector) Rect {
 	x0, y0 := math.Inf(1), math.Inf(1)
 	x1, y1 := math.Inf(-1), math.Inf(-1)
 	for i, b := range boxes {
@@ -184,6 +186,12 @@ func bounds(boxes []Rect, visible []bool) Rect {
 	}
 	if x0 > x1 {
 		return Rect{}
+	}
+	for _, c := range conns {
+		for _, p := range c.Points {
+			x0, y0 = min(x0, p.X), min(y0, p.Y)
+			x1, y1 = max(x1, p.X), max(y1, p.Y)
+		}
 	}
 	return Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
 }

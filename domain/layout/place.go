@@ -7,8 +7,8 @@ import "math"
 // then move the frame onto the page.
 
 // place turns the core boxes into the final frame boxes of every visible
-// node. It returns the smallest cross position of a visible box, so the
-// caller can move the chart to start at 0.
+// node. It returns the smallest cross position of a visible box or line,
+// so the caller can move the chart to start at 0.
 func (l *layouter) place() (minX float64) {
 	minX = math.Inf(1)
 	for i := int32(0); i < l.n; i++ {
@@ -25,8 +25,11 @@ func (l *layouter) place() (minX float64) {
 		}
 	}
 	for k := range l.stacks {
-		_, _, leftmost := l.stack(l.n+1+int32(k), true)
-		minX = min(minX, leftmost)
+		s := l.n + 1 + int32(k)
+		_, _, leftmost := l.stack(s, true)
+		// The line of a one-column stack beside other children runs
+		// left of its leaves and may be the leftmost stroke of all.
+		minX = min(minX, leftmost, l.box[s].X+l.busOffset(s))
 	}
 	return minX
 }

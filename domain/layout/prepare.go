@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -28,6 +29,9 @@ const (
 	// hasAssistants marks a core node with assistant children, whose box
 	// in the core is wider and deeper than its own.
 	hasAssistants role = 0x10
+	// stackStart marks the first leaf of a compact stack: the stack takes
+	// that leaf's place among its parent's core children.
+	stackStart role = 0x20
 )
 
 // coreNode is the per-node state of the tidy-tree algorithm; the node's
@@ -206,6 +210,13 @@ func (l *layouter) compactWanted(i int32) bool {
 // classify gives every node its role, in one pass from the top: a node's
 // children are classified when the node itself is visited. It also finds
 // the largest family, which sizes the scratch arrays.
+//
+// A node that wants compact leaves stacks all its ordinary leaf children
+// when it has at least two, whether or not some of its other children have
+// children of their own. The stack then stands in the row of those other
+// children, at the place of its first leaf. So a leaf that gets its first
+// subordinate steps out of the column beside it, and the column stays a
+// column, instead of the whole family turning into a row.
 func (l *layouter) classify() {
 	tops := 0
 	for i := int32(0); i < l.n; i++ {
@@ -216,7 +227,7 @@ func (l *layouter) classify() {
 		if l.role[i] == hidden || l.isLeaf(i) {
 			continue
 		}
-		ordinary, allLeaves := 0, true
+		ordinary, leaves := 0, 0
 		for k := l.firstKid(i); k >= 0; k = l.nextKid(k) {
 			if l.flags(k)&Assistant != 0 && l.isLeaf(k) {
 				l.role[k] = assistant
@@ -225,17 +236,22 @@ func (l *layouter) classify() {
 			}
 			l.role[k] = core
 			ordinary++
-			allLeaves = allLeaves && l.isLeaf(k)
+			if l.isLeaf(k) {
+				leaves++
+			}
 		}
-		// A single leaf hangs straight below its parent either way.
-		if ordinary >= 2 && allLeaves && l.compactWanted(i) {
+		// A single leaf hangs straight below its parent, or stands in
+		// the row of its siblings, either way.
+		if leaves >= 2 && l.compactWanted(i) {
+			start := stackStart
 			for k := l.firstKid(i); k >= 0; k = l.nextKid(k) {
-				if l.role[k] == core {
-					l.role[k] = stacked
+				if l.role[k] == core && l.isLeaf(k) {
+					l.role[k] = stacked | start
+					start = 0
 				}
 			}
 			l.stacks = append(l.stacks, i)
-			ordinary = 1
+			ordinary += 1 - leaves
 		}
 		l.family = max(l.family, ordinary)
 	}
@@ -277,8 +293,17 @@ func (l *layouter) prepare(sc *scratch) {
 		pn.rnext = i
 	}
 	for k, p := range l.stacks {
+		// The stack is first or last of p's core children when its first
+		// leaf comes before or after all of them.
 		s := l.n + 1 + int32(k)
-		l.nodes[p].lnext, l.nodes[p].rnext = s, s
+		first := l.stackLeaf(p)
+		pn := &l.nodes[p]
+		if pn.lnext < 0 || first < pn.lnext {
+			pn.lnext = s
+		}
+		if pn.rnext < 0 || first > pn.rnext {
+			pn.rnext = s
+		}
 		w, h, _ := l.stack(s, false)
 		l.box[s] = Rect{Y: l.box[p].Y + l.box[p].H + l.opt.LevelGap, W: w, H: h}
 	}
@@ -289,17 +314,45 @@ func (l *layouter) prepare(sc *scratch) {
 	l.change = resize(sc.change, l.family)
 }
 
-// nextCore returns the core sibling after core node c, -1 if none.
+// nextCore returns the core sibling after core node c, -1 if none. A
+// compact stack comes where its first leaf is among the children.
 func (l *layouter) nextCore(c int32) int32 {
-	if c >= l.n { // a compact stack is its parent's only core child
-		return -1
+	if c > l.n { // a compact stack: go on after its first leaf
+		c = l.stackLeaf(l.stacks[c-l.n-1])
 	}
 	for s := l.nextKid(c); s >= 0; s = l.nextKid(s) {
-		if l.kind(s) == core {
+		switch {
+		case l.kind(s) == core:
 			return s
+		case l.role[s]&stackStart != 0:
+			return l.stackOf(l.parent[s])
 		}
 	}
 	return -1
+}
+
+// stackLeaf returns the first leaf of p's compact stack.
+func (l *layouter) stackLeaf(p int32) int32 {
+	for k := l.firstKid(p); k >= 0; k = l.nextKid(k) {
+		if l.role[k]&stackStart != 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// stackOf returns the core node of p's compact stack; p must have one.
+// Stacks are listed in node order, so a binary search finds it.
+func (l *layouter) stackOf(p int32) int32 {
+	k, _ := slices.BinarySearch(l.stacks, p)
+	return l.n + 1 + int32(k)
+}
+
+// stackAlone reports whether the compact stack s is the only core child
+// of its parent, which then stands right above the stack's line.
+func (l *layouter) stackAlone(s int32) bool {
+	p := l.stacks[s-l.n-1]
+	return l.nodes[p].lnext == s && l.nodes[p].rnext == s
 }
 
 // assistantSlot returns the side (-1 left, +1 right) of the k-th assistant

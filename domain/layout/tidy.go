@@ -157,18 +157,30 @@ func (l *layouter) moveSubtree(cur, i, si int32, dist float64) {
 }
 
 // positionRoot centres t's own box over its children's boxes, or over the
-// line of its compact stack.
+// line of its compact stack when that is its only core child.
 func (l *layouter) positionRoot(t, c0, last int32) {
 	nodes := l.nodes
 	var centre float64
-	if c0 > l.n {
+	if c0 > l.n && c0 == last {
 		centre = l.box[c0].X + nodes[c0].mod + l.busOffset(c0)
 	} else {
-		left := l.box[c0].X + nodes[c0].mod + l.anchor(c0) - l.cross(c0)/2
-		right := l.box[last].X + nodes[last].mod + l.anchor(last) + l.cross(last)/2
+		left, _ := l.ownSpan(c0)
+		_, right := l.ownSpan(last)
 		centre = (left + right) / 2
 	}
 	l.box[t].X = centre - l.anchor(t)
+}
+
+// ownSpan is where core child c's own box begins and ends across, from
+// its preliminary position: a node's own box (without its assistants),
+// or the whole of a compact stack, from its line to its far side.
+func (l *layouter) ownSpan(c int32) (left, right float64) {
+	x := l.box[c].X + l.nodes[c].mod
+	if c > l.n {
+		return x, x + l.box[c].W
+	}
+	mid := x + l.anchor(c)
+	return mid - l.cross(c)/2, mid + l.cross(c)/2
 }
 
 // anchor is the distance from the left of core node v's box to the centre

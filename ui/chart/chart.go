@@ -21,7 +21,11 @@ type Box struct {
 	Kind domain.Kind
 	// Head marks the head of a unit; Concurrent a position held by someone
 	// counted elsewhere (兼); Vacant a position with fewer people in post
-	// than planned, shown only once the document records filled headcount.
+	// than planned, set only once the document records filled headcount
+	// somewhere (the model holds 0 both for "nobody in post" and for "not
+	// entered", so a document that never mentions 在岗 has no vacancies).
+	// The PDF and the picture mark vacancies with their legend; the
+	// canvas only when its View.SetMarkVacancies option is on.
 	Head, Concurrent, Vacant bool
 	// Hidden is how many boxes are folded away below a collapsed box.
 	Hidden int

@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"orgdraft/domain"
@@ -21,7 +23,28 @@ type board struct {
 	widget.BaseWidget
 	v *View
 	r *boardRenderer // set once the renderer exists
+
+	// markVacancies draws positions with fewer people in post than
+	// planned in orange, with a legend (View.SetMarkVacancies).
+	markVacancies bool
 }
+
+// SetMarkVacancies turns the marking of vacancies on or off. When it is
+// on, every position with fewer people in post (在岗) than planned (编制)
+// is drawn in orange, and a legend in the view's bottom-right corner says
+// what the colours mean. It is off in a new view. It is a way of looking
+// at the chart, like the zoom: it changes neither the document nor the
+// printed chart, whose own legend explains its vacancy marks.
+func (v *View) SetMarkVacancies(on bool) {
+	if v.board.markVacancies == on {
+		return
+	}
+	v.board.markVacancies = on
+	v.board.updateView()
+}
+
+// MarkVacancies reports whether vacancies are marked (SetMarkVacancies).
+func (v *View) MarkVacancies() bool { return v.board.markVacancies }
 
 func newBoard(v *View) *board {
 	b := &board{v: v}
@@ -68,6 +91,7 @@ type boardRenderer struct {
 
 	ghost    ghost        // the box following the pointer during a drag
 	linkLine *canvas.Line // from a box to the pointer while choosing a link's target
+	legend   legend       // explains the colours while vacancies are marked
 
 	objects []fyne.CanvasObject
 }
@@ -83,6 +107,7 @@ func newBoardRenderer(b *board) *boardRenderer {
 	r.ghost.frame.StrokeColor = selectColor
 	r.ghost.text = canvas.NewText("", inkColor)
 	r.ghost.text.Alignment = fyne.TextAlignCenter
+	r.legend = newLegend()
 	r.update()
 	return r
 }
@@ -129,6 +154,10 @@ func (r *boardRenderer) update() {
 
 	r.gen++
 	changed := false
+	pix := r.pixelScale()
+	// The drop target is drawn above the drag ghost, so that its name
+	// stays readable while the dragged box hovers over it.
+	var target []fyne.CanvasObject
 	// A box is drawn when it, its outline or its badges (which stick out)
 	// touch the view.
 	out := selectPad*2 + badgePts*float32(v.scale())
@@ -145,7 +174,11 @@ func (r *boardRenderer) update() {
 			changed = true
 		}
 		it.gen = r.gen
-		it.show(v, b, pos, bsize)
+		it.show(v, b, pos, bsize, pix)
+		if it.look.drop > 0 {
+			target = it.objects
+			continue
+		}
 		r.objects = append(r.objects, it.objects...)
 	}
 	for id, it := range r.items {
@@ -157,7 +190,14 @@ func (r *boardRenderer) update() {
 	}
 
 	if r.ghost.show(v) {
-		r.objects = append(r.objects, r.ghost.frame, r.ghost.text)
+		r.objects = append(r.objects, r.ghost.frame)
+		if r.ghost.text.Text != "" {
+			r.objects = append(r.objects, r.ghost.text)
+		}
+	}
+	r.objects = append(r.objects, target...)
+	if r.b.markVacancies {
+		r.objects = r.legend.show(v.chart, off, size, r.objects)
 	}
 	if r.showLinkLine(v) {
 		r.objects = append(r.objects, r.linkLine)
@@ -170,6 +210,15 @@ func (r *boardRenderer) update() {
 		// Objects came or went: have the canvas paint the board again.
 		canvas.Refresh(r.paper)
 	}
+}
+
+// pixelScale is the number of screen pixels per Fyne unit of the window
+// showing the board (1 before it is shown).
+func (r *boardRenderer) pixelScale() float32 {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r.b); c != nil && c.Scale() > 0 {
+		return c.Scale()
+	}
+	return 1
 }
 
 // takeItem returns a spare box item or a new one.
@@ -294,8 +343,11 @@ func (r *boardRenderer) showLinkLine(v *View) bool {
 	return true
 }
 
-// placeEntry puts the rename entry over the box being renamed, at least
-// wide enough for a few characters, with the hint under it.
+// placeEntry puts the rename entry over the box being renamed, with the
+// hint under it. The entry is as wide as the box, the name and a few
+// characters more need (whichever is widest), and it is kept inside the
+// visible part of the board, so that a box near an edge of the view, or
+// one larger than the view at a high zoom, still shows the whole entry.
 func (r *boardRenderer) placeEntry() {
 	v := r.b.v
 	b, ok := v.chart.Box(v.editing)
@@ -303,16 +355,46 @@ func (r *boardRenderer) placeEntry() {
 		return
 	}
 	pos, size := v.boardRect(b.Rect)
+	off, view := v.viewport()
 	esize := v.entry.MinSize()
-	esize.Width = max(size.Width+16, 160)
+	esize.Width = max(size.Width+16, entryMinWidth, entryTextWidth(v.entry.Text))
+	// Centred over the box, then moved into the view; an entry wider than
+	// the view starts at its left edge (its text scrolls inside).
+	esize.Width = min(esize.Width, max(view.Width-2*entryInset, entryMinWidth))
 	epos := fyne.NewPos(pos.X+size.Width/2-esize.Width/2, pos.Y+size.Height/2-esize.Height/2)
+	epos.X = clampInto(epos.X, esize.Width, off.X+entryInset, off.X+view.Width-entryInset)
+	epos.Y = clampInto(epos.Y, esize.Height, off.Y+entryInset, off.Y+view.Height-entryInset)
 	if v.entry.Position() != epos || v.entry.Size() != esize {
 		v.entry.Move(epos)
 		v.entry.Resize(esize)
 	}
 	hsize := v.hint.MinSize()
-	v.hint.Move(fyne.NewPos(epos.X, epos.Y+esize.Height+2))
+	hpos := fyne.NewPos(epos.X, epos.Y+esize.Height+2)
+	if hpos.Y+hsize.Height > off.Y+view.Height {
+		hpos.Y = epos.Y - hsize.Height - 2 // no room below: above the entry
+	}
+	v.hint.Move(hpos)
 	v.hint.Resize(hsize)
+}
+
+// Sizes of the rename entry, in screen units.
+const (
+	entryMinWidth = 160 // room for a few characters even over a small box
+	entryInset    = 4   // space kept between the entry and the view's edge
+)
+
+// entryTextWidth is the width an entry needs to show text whole: the
+// text in the theme's font plus the entry's inner padding on both sides
+// and room for the cursor.
+func entryTextWidth(text string) float32 {
+	w := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width
+	return w + 4*theme.InnerPadding() + theme.InputBorderSize()*2 + 4
+}
+
+// clampInto moves a span of the given length starting at start so that it
+// lies within [lo, hi]; a span longer than that starts at lo.
+func clampInto(start, length, lo, hi float32) float32 {
+	return max(lo, min(start, hi-length))
 }
 
 // ---- one box ----
@@ -323,6 +405,7 @@ type boxLook struct {
 	pos        fyne.Position
 	size       fyne.Size
 	scale      float32
+	pix        float32 // screen pixels per unit, which rounds the text size
 	kind       domain.Kind
 	head       bool
 	concurrent bool
@@ -373,8 +456,9 @@ func newBoxItem() *boxItem {
 func lookOf(v *View, b *chart.Box, pos fyne.Position, size fyne.Size) boxLook {
 	l := boxLook{
 		pos: pos, size: size, scale: float32(v.scale()),
-		kind: b.Kind, head: b.Head, concurrent: b.Concurrent, vacant: b.Vacant, hidden: b.Hidden,
-		ltr: v.doc != nil && v.doc.Info.Page.LeftToRight,
+		kind: b.Kind, head: b.Head, concurrent: b.Concurrent, hidden: b.Hidden,
+		vacant: b.Vacant && v.board.markVacancies,
+		ltr:    v.doc != nil && v.doc.Info.Page.LeftToRight,
 	}
 	if n := v.doc.Node(b.ID); n != nil {
 		l.parent = len(n.Children()) > 0
@@ -398,8 +482,9 @@ func lookOf(v *View, b *chart.Box, pos fyne.Position, size fyne.Size) boxLook {
 
 // show draws box b at pos (board coordinates) if anything about it
 // changed since it was last drawn.
-func (it *boxItem) show(v *View, b *chart.Box, pos fyne.Position, size fyne.Size) {
+func (it *boxItem) show(v *View, b *chart.Box, pos fyne.Position, size fyne.Size, pix float32) {
 	look := lookOf(v, b, pos, size)
+	look.pix = pix
 	if look == it.look && slices.Equal(b.Lines, it.lines) {
 		return
 	}
@@ -407,7 +492,7 @@ func (it *boxItem) show(v *View, b *chart.Box, pos fyne.Position, size fyne.Size
 	s := look.scale
 	it.objects = it.objects[:0]
 
-	fill, edge := boxColours(b)
+	fill, edge := boxColours(b.Kind, look.vacant)
 	stroke := max(1, edgeWidth*s)
 	if b.Head {
 		stroke = max(2, headWidth*s)
@@ -438,7 +523,7 @@ func (it *boxItem) show(v *View, b *chart.Box, pos fyne.Position, size fyne.Size
 		}
 	}
 
-	it.showTexts(b.Lines, pos, s)
+	it.showTexts(b.Lines, pos, s, pix)
 
 	badge := badgePts * s
 	if b.Concurrent && badge >= 6 {
@@ -484,32 +569,46 @@ func (it *boxItem) show(v *View, b *chart.Box, pos fyne.Position, size fyne.Size
 
 // showTexts sets one text object per line, at the place the layout gave
 // it. Text too small to read is left out: it would only cost time.
-func (it *boxItem) showTexts(lines []measure.PlacedLine, pos fyne.Position, s float32) {
+func (it *boxItem) showTexts(lines []measure.PlacedLine, pos fyne.Position, s, pix float32) {
 	n := 0
 	for _, pl := range lines {
 		size := float32(pl.Size) * s
 		if size < minTextSize {
 			continue
 		}
+		drawn := fitTextSize(size, pix)
 		if n == len(it.texts) {
 			it.texts = append(it.texts, canvas.NewText("", inkColor))
 		}
 		t := it.texts[n]
 		n++
-		t.Text, t.TextSize = pl.Text, size
+		t.Text, t.TextSize = pl.Text, drawn
 		t.Color = inkColor
 		if !pl.Name {
 			t.Color = detailColor
 		}
-		// Centre the text over the width the measurer gave it, so a
-		// rounding difference between Fyne's and the PDF's text widths
-		// is split on both sides instead of running into the border.
+		// Centre the text over the width the measurer gave it, with its
+		// baseline where the PDF has it.
 		t.Alignment = fyne.TextAlignCenter
-		t.Move(pos.AddXY(float32(pl.X)*s, float32(pl.Top)*s))
+		base := float32(pl.Top)*s + baseline(size) - baseline(drawn)
+		t.Move(pos.AddXY(float32(pl.X)*s, base))
 		t.Resize(fyne.NewSize(float32(pl.W)*s, lineHeight(size)))
 		t.Refresh()
 		it.objects = append(it.objects, t)
 	}
+}
+
+// fitTextSize returns the text size at which Fyne draws a line no wider
+// than the measurer measured it at size (both in units), pix being the
+// window's pixels per unit. Fyne sets text at a whole number of pixels,
+// rounding the size up (13.33 units draw as 14, about 5 % wider than the
+// PDF's 13.33), which eats into the box's padding. Rounding down instead
+// keeps every line inside the width the box was made for.
+func fitTextSize(size, pix float32) float32 {
+	if pix <= 0 {
+		pix = 1
+	}
+	return max(1, float32(math.Floor(float64(size*pix)+1e-3))) / pix
 }
 
 // placeText centres a one-line text in a square.
@@ -526,6 +625,12 @@ func placeText(t *canvas.Text, pos fyne.Position, size fyne.Size, textSize float
 // says the same for the bundled font).
 func lineHeight(size float32) float32 {
 	return float32(measure.Default().LineHeight(float64(size)))
+}
+
+// baseline is the distance from the top of a line of text of the given
+// size to its baseline, from the one measurer.
+func baseline(size float32) float32 {
+	return float32(measure.Default().Baseline(float64(size)))
 }
 
 // nameHeight is the height of the name lines from the box's top, in points.
@@ -567,7 +672,9 @@ func fade(c color.NRGBA) color.NRGBA {
 // ---- the drag ghost ----
 
 // ghost is a see-through copy of the dragged box's outline and name that
-// follows the pointer.
+// follows the pointer. Over a drop target it is only an outline: the
+// target is drawn above it and its name, not the ghost's, is what the
+// user reads there.
 type ghost struct {
 	frame *canvas.Rectangle
 	text  *canvas.Text
@@ -592,7 +699,7 @@ func (g *ghost) show(v *View) bool {
 		g.frame.Refresh()
 	}
 	name := ""
-	if len(b.Lines) > 0 {
+	if len(b.Lines) > 0 && v.drag.target == 0 {
 		name = b.Lines[0].Text
 		if len(v.drag.ids) > 1 {
 			name += " …"
@@ -639,4 +746,110 @@ func (v *View) foldAt(p fyne.Position) (domain.NodeID, bool) {
 		}
 	}
 	return 0, false
+}
+
+// ---- the legend ----
+
+// legend is the small key in the bottom-right corner of the view that
+// says what the box colours mean while vacancies are marked. It lists the
+// kinds of box the chart shows, the vacancy last.
+type legend struct {
+	bg      *canvas.Rectangle
+	samples [legendRows]*canvas.Rectangle
+	labels  [legendRows]*canvas.Text
+}
+
+// The legend's rows and sizes, in screen units (not zoomed: it is part of
+// the window, not of the chart).
+const (
+	legendRows   = 4 // unit, position, assistant, vacancy
+	legendSample = 14
+	legendText   = 12
+	legendPad    = 8
+	legendInset  = 10 // from the view's edges, clear of the scroll bars
+)
+
+func newLegend() legend {
+	lg := legend{bg: canvas.NewRectangle(legendFill)}
+	lg.bg.StrokeColor, lg.bg.StrokeWidth, lg.bg.CornerRadius = legendEdge, 1, 4
+	for i := range lg.samples {
+		lg.samples[i] = canvas.NewRectangle(positionFill)
+		lg.samples[i].StrokeWidth = 1
+		lg.labels[i] = canvas.NewText("", inkColor)
+		lg.labels[i].TextSize = legendText
+	}
+	return lg
+}
+
+// legendEntry is one row: a sample box and what it means.
+type legendEntry struct {
+	kind   domain.Kind
+	vacant bool
+	label  string
+}
+
+// legendEntries returns the rows for chart c: a row for each kind of box it
+// shows, and the vacancy row, which is always there, so the user learns
+// what the orange means even before any position is short of people.
+func legendEntries(c *chart.Chart) []legendEntry {
+	var unit, position, assistant bool
+	for i := range c.Boxes {
+		switch c.Boxes[i].Kind {
+		case domain.KindUnit:
+			unit = true
+		case domain.KindAssistant:
+			assistant = true
+		default:
+			position = true
+		}
+	}
+	var out []legendEntry
+	if unit {
+		out = append(out, legendEntry{domain.KindUnit, false, lang.L("Unit")})
+	}
+	if position {
+		out = append(out, legendEntry{domain.KindPosition, false, lang.L("Position")})
+	}
+	if assistant {
+		out = append(out, legendEntry{domain.KindAssistant, false, lang.L("Assistant")})
+	}
+	return append(out, legendEntry{domain.KindPosition, true, lang.L("Vacancy: fewer in post than planned")})
+}
+
+// show places the legend in the bottom-right corner of the visible part
+// of the board (off, size) and appends its objects to objs.
+func (lg *legend) show(c *chart.Chart, off fyne.Position, size fyne.Size, objs []fyne.CanvasObject) []fyne.CanvasObject {
+	rows := legendEntries(c)
+	textW := float32(0)
+	for i, e := range rows {
+		t := lg.labels[i]
+		if t.Text != e.label {
+			t.Text = e.label
+			t.Refresh()
+		}
+		textW = max(textW, t.MinSize().Width)
+	}
+	rowH := float32(legendSample + 6)
+	w := legendPad*2 + legendSample + 6 + textW
+	h := legendPad*2 + rowH*float32(len(rows)) - 6
+	pos := off.AddXY(size.Width-w-legendInset, size.Height-h-legendInset)
+	lg.bg.Move(pos)
+	lg.bg.Resize(fyne.NewSize(w, h))
+	objs = append(objs, lg.bg)
+	for i, e := range rows {
+		y := pos.Y + legendPad + rowH*float32(i)
+		fill, edge := boxColours(e.kind, e.vacant)
+		sm := lg.samples[i]
+		if sm.FillColor != fill || sm.StrokeColor != edge {
+			sm.FillColor, sm.StrokeColor = fill, edge
+			sm.Refresh()
+		}
+		sm.Move(fyne.NewPos(pos.X+legendPad, y))
+		sm.Resize(fyne.NewSize(legendSample, legendSample))
+		t := lg.labels[i]
+		t.Move(fyne.NewPos(pos.X+legendPad+legendSample+6, y+(legendSample-t.MinSize().Height)/2))
+		t.Resize(t.MinSize())
+		objs = append(objs, sm, t)
+	}
+	return objs
 }

@@ -72,7 +72,8 @@ func PreviewImage(d *domain.Document, w, h int) image.Image {
 		x0, y0 := pt(layout.Point{X: bx.Rect.X, Y: bx.Rect.Y})
 		r := image.Rect(int(math.Round(x0)), int(math.Round(y0)),
 			int(math.Round(x0+bx.Rect.W*s)), int(math.Round(y0+bx.Rect.H*s)))
-		fill, edge := boxColours(bx)
+		// The gallery shows how a template is built, not who is in post.
+		fill, edge := boxColours(bx.Kind, false)
 		draw.Draw(img, r, image.NewUniform(fill), image.Point{}, draw.Src)
 		strokeRect(img, r, edge)
 		if bx.Head {

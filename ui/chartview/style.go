@@ -4,7 +4,6 @@ import (
 	"image/color"
 
 	"orgdraft/domain"
-	"orgdraft/ui/chart"
 )
 
 // The chart is drawn on white paper whatever the theme, because it is the
@@ -33,7 +32,9 @@ var (
 	dropOKFill    = color.NRGBA{0x1e, 0x9e, 0x4a, 0x30}
 	dropBadColor  = color.NRGBA{0xd9, 0x30, 0x25, 0xff}
 	dropBadFill   = color.NRGBA{0xd9, 0x30, 0x25, 0x30}
-	ghostFill     = color.NRGBA{0x1a, 0x73, 0xe8, 0x28}
+	ghostFill     = color.NRGBA{0x1a, 0x73, 0xe8, 0x18}
+	legendFill    = color.NRGBA{0xff, 0xff, 0xff, 0xf0} // the colour key in the view's corner
+	legendEdge    = color.NRGBA{0xc0, 0xc4, 0xcc, 0xff}
 	errorColor    = color.NRGBA{0xc5, 0x22, 0x1f, 0xff}
 	transparent   = color.NRGBA{}
 )
@@ -45,11 +46,11 @@ const (
 	// 10 pt box names then come out at 13.3 units, close to Fyne's 14.
 	unitsPerPoint = 96.0 / 72.0
 
-	margin      = 24  // screen units of paper around the chart (not scaled)
-	lineWidth   = 0.9 // reporting lines, points
-	edgeWidth   = 0.8 // box border, points
-	headWidth   = 2.0 // border of a unit's head position, points
-	dashLength  = 3.0 // dotted-line links: dash and gap, points
+	margin      = 24   // screen units of paper around the chart (not scaled)
+	lineWidth   = 0.9  // reporting lines, points
+	edgeWidth   = 0.8  // box border, points
+	headWidth   = 1.44 // border of a unit's head position, points: the PDF's 1.8 × the edge
+	dashLength  = 3.0  // dotted-line links: dash and gap, points
 	dashGap     = 2.5
 	cornerPts   = 5.0 // corner radius of assistant boxes, points
 	badgePts    = 13  // diameter of the 兼 badge and the fold button, points
@@ -64,15 +65,17 @@ const (
 	zoomStep   = 1.25
 )
 
-// boxColours returns the fill and edge of a box: the canvas and the
-// gallery preview draw boxes alike.
-func boxColours(b *chart.Box) (fill, edge color.NRGBA) {
+// boxColours returns the fill and edge of a box of the given kind: the
+// canvas, its legend and the gallery preview draw boxes alike. vacant
+// marks a position with fewer people in post than planned, drawn so only
+// when the view marks vacancies.
+func boxColours(kind domain.Kind, vacant bool) (fill, edge color.NRGBA) {
 	switch {
-	case b.Kind == domain.KindUnit:
+	case kind == domain.KindUnit:
 		return unitFill, unitEdge
-	case b.Vacant:
+	case vacant:
 		return vacantFill, vacantEdge
-	case b.Kind == domain.KindAssistant:
+	case kind == domain.KindAssistant:
 		return assistantFill, assistantEdge
 	}
 	return positionFill, positionEdge
