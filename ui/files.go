@@ -29,8 +29,9 @@ const (
 	prefFolder        = "lastFolder"    // where the last document was opened or saved
 	prefWindowWidth   = "windowWidth"   // the window's size at the last quit
 	prefWindowHeight  = "windowHeight"
-	prefInspectorAt   = "inspectorAt" // where the chart and inspector meet (0–1)
-	prefChecksAt      = "checksAt"    // where the chart and checks panel meet (0–1)
+	prefInspectorAt   = "inspectorAt"   // where the chart and inspector meet (0–1)
+	prefChecksAt      = "checksAt"      // where the chart and checks panel meet (0–1)
+	prefVacancies     = "markVacancies" // the chart marks positions with fewer in post than planned
 )
 
 // maxRecent is how many documents File ▸ Open Recent lists.

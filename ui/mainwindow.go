@@ -105,6 +105,7 @@ func (m *MainWindow) build() {
 		sel = m.chart.Selection()
 	}
 	m.chart = chartview.New()
+	m.chart.SetMarkVacancies(m.App.Preferences().Bool(prefVacancies))
 	m.chart.SetHost(chartview.Host{
 		Do:               m.DoAndShow,
 		SelectionChanged: m.selectionChanged,

@@ -24,6 +24,7 @@ type menus struct {
 	zoomIn, zoomOut, zoom100, zoomFit *fyne.MenuItem
 	checks                            *fyne.MenuItem
 	leftToRight, compactLeaves        *fyne.MenuItem
+	vacancies                         *fyne.MenuItem
 	exportChart, exportBook           *fyne.MenuItem
 	recent                            *fyne.MenuItem
 }
@@ -118,12 +119,16 @@ func (m *MainWindow) makeMenus() *menus {
 	mm.compactLeaves = fyne.NewMenuItem(lang.L("Compact Leaf Columns"), func() {
 		m.DoAndShow(domain.SetCompactLeaves(!m.session.Doc.Info.Page.CompactLeaves))
 	})
+	// Marking vacancies is how this user likes to look at charts, not a
+	// part of the document: a preference, not an edit.
+	mm.vacancies = fyne.NewMenuItem(lang.L("Mark Vacancies"), func() { m.MarkVacancies(!m.chart.MarkVacancies()) })
 	view := fyne.NewMenu(lang.L("View"),
 		mm.zoomIn, mm.zoomOut, mm.zoom100, mm.zoomFit,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Auto Layout"), m.AutoLayout),
 		mm.leftToRight, mm.compactLeaves,
 		fyne.NewMenuItemSeparator(),
+		mm.vacancies,
 		mm.checks,
 	)
 
@@ -135,6 +140,14 @@ func (m *MainWindow) makeMenus() *menus {
 	m.menu = mm
 	m.updateRecentMenu()
 	return mm
+}
+
+// MarkVacancies switches the chart's marking of positions with fewer in
+// post than planned (and its legend) on or off, remembered for next time.
+func (m *MainWindow) MarkVacancies(on bool) {
+	m.chart.SetMarkVacancies(on)
+	m.App.Preferences().SetBool(prefVacancies, on)
+	m.updateMenus()
 }
 
 // ZoomToFit zooms the chart to fit the window and centres it.
@@ -188,6 +201,7 @@ func (m *MainWindow) updateMenus() {
 	mm.addSibling.Disabled = sel == nil || !editable
 	mm.addAssistant.Disabled = sel == nil || !editable
 	mm.checks.Checked = m.checksVisible
+	mm.vacancies.Checked = m.chart.MarkVacancies()
 	mm.leftToRight.Checked = m.session.Doc.Info.Page.LeftToRight
 	mm.compactLeaves.Checked = m.session.Doc.Info.Page.CompactLeaves
 	mm.main.Refresh()

@@ -246,3 +246,23 @@ func TestDroppingABoxChangesItsSuperior(t *testing.T) {
 		t.Fatalf("undo label %q", m.Session().History.UndoLabel())
 	}
 }
+
+func TestVacancyMarkingIsAViewPreference(t *testing.T) {
+	m, _ := newTestEditor(t, Options{})
+	if m.Chart().MarkVacancies() {
+		t.Fatal("vacancies are marked before the user asked")
+	}
+	label := m.Session().History.UndoLabel()
+	menuAction(t, m, "Mark Vacancies")()
+	if !m.Chart().MarkVacancies() || !m.menu.vacancies.Checked {
+		t.Fatal("View ▸ Mark Vacancies did not switch the marking on")
+	}
+	if m.Session().History.UndoLabel() != label {
+		t.Fatal("switching the marking made an edit of the document")
+	}
+	// The next window remembers it.
+	next := NewMainWindow(m.App, Options{})
+	if !next.Chart().MarkVacancies() {
+		t.Fatal("the marking is not remembered")
+	}
+}
