@@ -268,3 +268,112 @@ app_quit() {
     return 1
   fi
 }
+
+# The colours the scripts look for on screen. The chart's are fixed
+# whatever the theme (ui/chartview/style.go); the primary colour is Fyne's
+# default theme's, which fills the default button of a dialog.
+PAPER_COLOUR='#f4f5f7'    # chartview paperColor
+POSITION_COLOUR='#ffffff' # chartview positionFill
+SELECT_COLOUR='#1a73e8'   # chartview selectColor
+PRIMARY_COLOUR='#296ff6'  # Fyne's theme.ColorNamePrimary (default blue)
+
+# regions SHOT COLOUR MINAREA [CROP]: the connected areas of exactly
+# COLOUR (4-connected) of at least MINAREA pixels, one "x y w h" per line
+# (screen coordinates), sorted top to bottom, then left to right. CROP
+# (WxH+X+Y) limits the search to part of the screen.
+regions() {
+  local shot=$1 colour=$2 min=$3 crop=${4:-} dx=0 dy=0
+  local args=()
+  if [ -n "$crop" ]; then
+    args=(-crop "$crop" +repage)
+    dx=${crop#*+}
+    dy=${dx#*+}
+    dx=${dx%%+*}
+  fi
+  convert "$shot" "${args[@]}" -fill black +opaque "$colour" -fill white -opaque "$colour" \
+    -define connected-components:verbose=true -define connected-components:area-threshold="$min" \
+    -connected-components 4 null: 2>/dev/null |
+    awk -v dx="$dx" -v dy="$dy" '$NF == "srgb(255,255,255)" || $NF == "gray(255)" {
+      split($2, g, /[x+]/); print g[3] + dx, g[4] + dy, g[1], g[2] }' |
+    sort -n -k2,2 -k1,1
+}
+
+# paper_area SHOT: the chart's paper on screen, as WxH+X+Y.
+paper_area() {
+  convert "$1" -fill black +opaque "$PAPER_COLOUR" -format '%@' info:
+}
+
+# position_boxes SHOT: the position boxes on the chart ("x y w h", top to
+# bottom): the white box fill within the paper. Text inside a box does not
+# split its fill, so each box is one area; white text elsewhere in the
+# window is outside the paper and too small anyway.
+position_boxes() {
+  regions "$1" "$POSITION_COLOUR" 800 "$(paper_area "$1")"
+}
+
+# default_button SHOT: the lowest large area of the primary colour — the
+# default button of the dialog on top ("x y w h").
+default_button() {
+  regions "$1" "$PRIMARY_COLOUR" 700 | tail -n 1
+}
+
+# centre "x y w h": prints the centre "cx cy".
+centre() {
+  set -- $1
+  echo $(($1 + $3 / 2)) $(($2 + $4 / 2))
+}
+
+# paper_pixels SHOT: how many pixels show the chart's paper. A Fyne dialog
+# dims the whole window behind it, so the paper's exact colour is gone
+# while one is open: a state check for "a dialog is open" that needs no
+# text recognition.
+paper_pixels() {
+  convert "$1" -fill black +opaque "$PAPER_COLOUR" -fill white -opaque "$PAPER_COLOUR" \
+    -format '%[fx:int(mean*w*h)]' info:
+}
+
+# dialog_open: a dialog covers the window now (next to no paper visible).
+dialog_open() {
+  grab "$OUT/.probe.png" && [ "$(paper_pixels "$OUT/.probe.png")" -lt 2000 ]
+}
+
+# no_dialog: the chart is visible undimmed (no dialog open).
+no_dialog() {
+  grab "$OUT/.probe.png" && [ "$(paper_pixels "$OUT/.probe.png")" -ge 20000 ]
+}
+
+# focused_text: copies the text of the focused field (Ctrl+A, Ctrl+C) and
+# prints it; fails when nothing was copied (no text field has the focus).
+# The clipboard is first set to a marker, so a copy is seen as a change.
+focused_text() {
+  local marker="-- nothing copied $RANDOM --"
+  printf '%s' "$marker" | xclip -selection clipboard >/dev/null 2>&1
+  wait_for 5 "the clipboard to take the marker" clipboard_is "$marker" || return 1
+  keys ctrl+a ctrl+c || return 1
+  local deadline=$((SECONDS + 2)) text
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    text=$(xclip -selection clipboard -o 2>/dev/null) || true
+    if [ "$text" != "$marker" ]; then
+      printf '%s' "$text"
+      return 0
+    fi
+    sleep 0.1
+  done
+  return 1
+}
+
+# focus_field PATTERN: presses Tab (at most 6 times) until the focused
+# field's text matches the shell PATTERN — a state check of where the
+# keyboard is, made through the clipboard.
+focus_field() {
+  local i text
+  for i in 1 2 3 4 5 6 7; do
+    if text=$(focused_text); then
+      # shellcheck disable=SC2053 # PATTERN is a glob on purpose
+      [[ $text == $1 ]] && return 0
+    fi
+    [ "$i" -lt 7 ] && keys Tab
+  done
+  say "no field holding '$1' got the focus after 6 × Tab"
+  return 1
+}
