@@ -78,13 +78,16 @@ func TestImportOutline(t *testing.T) {
 	}
 }
 
+// The refusal is said in the language asked for, whatever LANG is.
 func TestImportRefusesToOverwrite(t *testing.T) {
 	dir := t.TempDir()
 	in := writeFile(t, filepath.Join(dir, "a.txt"), []byte(propertyOutline))
 	doc := writeFile(t, filepath.Join(dir, "existing.orgdraft"), []byte("not touched"))
-	_, err := importArgs(t, in, doc)
-	if err == nil || !strings.Contains(err.Error(), "already exists") {
-		t.Fatalf("got %v", err)
+	for lang, want := range map[string]string{"en": "already exists", "zh": "已存在，不会覆盖"} {
+		_, err := importArgs(t, "-lang", lang, in, doc)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("-lang %s: got %v, want %q", lang, err, want)
+		}
 	}
 	if b, _ := os.ReadFile(doc); string(b) != "not touched" {
 		t.Error("the existing file was changed")
@@ -240,7 +243,7 @@ func TestImportThroughRun(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "54 planned") {
 		t.Fatalf("exit %d: %s %s", code, out, errs)
 	}
-	code, _, errs = runCLI(t, "import", in, filepath.Join(dir, "o.orgdraft"))
+	code, _, errs = runCLI(t, "import", "-lang", "en", in, filepath.Join(dir, "o.orgdraft"))
 	if code == exitOK || !strings.Contains(errs, "already exists") {
 		t.Errorf("second import: exit %d, %s", code, errs)
 	}
