@@ -142,8 +142,8 @@ func (m *MainWindow) askOpenFile(exts []string, open func(r fyne.URIReadCloser))
 		d.SetLocation(l)
 	}
 	// Fyne's file dialog builds its window in Show: sized before, it
-	// panics (Fyne 2.8.1).
-	d.Show()
+	// panics (Fyne 2.8.1). Esc dismisses it, like its Cancel button.
+	showKeyed(m.Window, d, d.Dismiss, nil)
 	d.Resize(fyne.NewSize(800, 560))
 }
 

@@ -76,8 +76,8 @@ func (p *pathDialog) chooseFolder() {
 		d.SetLocation(l)
 	}
 	// Fyne's file dialog builds its window in Show: sized before, it
-	// panics (Fyne 2.8.1).
-	d.Show()
+	// panics (Fyne 2.8.1). Esc dismisses it, like its Cancel button.
+	showKeyed(p.win, d, d.Dismiss, nil)
 	d.Resize(fyne.NewSize(800, 560))
 }
 

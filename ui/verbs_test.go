@@ -266,3 +266,22 @@ func TestVacancyMarkingIsAViewPreference(t *testing.T) {
 		t.Fatal("the marking is not remembered")
 	}
 }
+
+func TestEscClosesTheFileDialogs(t *testing.T) {
+	m, _ := newTestEditor(t, Options{})
+	menuAction(t, m, "Open…")()
+	if m.Window.Canvas().Overlays().Top() == nil {
+		t.Fatal("File ▸ Open showed nothing")
+	}
+	m.Window.Canvas().Unfocus()
+	pressKey(m, fyne.KeyEscape)
+	if top := m.Window.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("Esc left the Open dialog: %q", texts(top))
+	}
+	// The folder chooser of Save As closes, and Save As stays.
+	menuAction(t, m, "Save As…")()
+	tapButton(t, topDialog(t, m), "Change…")
+	m.Window.Canvas().Unfocus()
+	pressKey(m, fyne.KeyEscape)
+	dialogShows(t, m, "File name")
+}
