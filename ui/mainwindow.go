@@ -126,6 +126,7 @@ func (m *MainWindow) build() {
 	m.inspector = NewInspector(m.Do)
 	m.checks = NewChecksPanel()
 	m.checks.OnSelect = func(id domain.NodeID) { m.Select(id) }
+	m.checks.OnDocument = m.ShowProperties
 	m.status = NewStatusBar()
 	m.left = container.NewStack()
 	m.layoutLeft()
