@@ -128,6 +128,7 @@ func (m *MainWindow) build() {
 	m.checks.OnSelect = func(id domain.NodeID) { m.Select(id) }
 	m.checks.OnDocument = m.ShowProperties
 	m.status = NewStatusBar()
+	m.inspector.OnTyping = m.status.SetTyping
 	m.left = container.NewStack()
 	m.layoutLeft()
 	m.rememberLook() // a rebuild (language switch) keeps the panels where they were
