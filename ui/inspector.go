@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"orgdraft/domain"
@@ -232,6 +233,20 @@ func (i *Inspector) typingChanged() {
 		if i.OnTyping != nil {
 			i.OnTyping(t)
 		}
+	}
+}
+
+// reveal scrolls the panel so that o is in view (the field that got the
+// focus after Enter, below the bottom edge).
+func (i *Inspector) reveal(o fyne.CanvasObject) {
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject
+	top := abs(o).Y - abs(i.scroll).Y
+	bottom := top + max(o.Size().Height, o.MinSize().Height)
+	switch view := i.scroll.Size().Height; {
+	case bottom > view:
+		i.scroll.ScrollToOffset(fyne.NewPos(0, i.scroll.Offset.Y+bottom-view+theme.Padding()))
+	case top < 0:
+		i.scroll.ScrollToOffset(fyne.NewPos(0, i.scroll.Offset.Y+top-theme.Padding()))
 	}
 }
 

@@ -90,10 +90,11 @@ func (il *itemList) insert(text string) bool {
 	return true
 }
 
-// focus gives e the keyboard focus.
+// focus gives e the keyboard focus and scrolls the panel to show it.
 func (il *itemList) focus(e *commitEntry) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(il.add); c != nil {
 		c.Focus(e)
+		il.in.reveal(e)
 	}
 }
 
