@@ -297,6 +297,23 @@ func TestValidateFindsEachProblem(t *testing.T) {
 			t.Errorf("finding %s appears %d times, want 1 (all: %v)", code, got[code], got)
 		}
 	}
+	// The second 组长 was added without a headcount; the concurrent 文员
+	// is 0 too once its 1 is taken away, rightly (兼 counts nowhere), and
+	// so is 经理 with 2 in post but 0 planned (overfilled says it).
+	if got["zero-planned"] != 1 {
+		t.Errorf("zero-planned findings = %d, want 1 (the new 组长)", got["zero-planned"])
+	}
+	mustDo(t, h, SetPlanned(ids["文员"], 0))
+	mustDo(t, h, SetPlanned(ids["经理"], 0))
+	got = codes()
+	if got["zero-planned"] != 1 || got["overfilled"] != 1 {
+		t.Errorf("after setting 0 on a concurrent and an overfilled post: %v", got)
+	}
+	for _, f := range d.Validate() {
+		if f.Code == "zero-planned" && (f.Node != dup.ID || f.Zh != "岗位“组长”的编制为 0 人（兼任的岗位请勾选“兼”）") {
+			t.Errorf("zero-planned finding on %d reads %q", f.Node, f.Zh)
+		}
+	}
 	if fs := d.Validate(); fs[0].Severity != SeverityError {
 		t.Fatal("errors are not listed first")
 	}

@@ -22,8 +22,11 @@ type History struct {
 func NewHistory(d *Document) *History { return &History{Doc: d} }
 
 // Do applies cmd. On error the document is unchanged and nothing is
-// recorded.
+// recorded. A *Continued joins the last step when it continues it.
 func (h *History) Do(cmd Command) error {
+	if c, ok := cmd.(*Continued); ok && len(h.undo) > 0 && c.continues(h.undo[len(h.undo)-1]) {
+		return h.continueLast(c)
+	}
 	ch, err := cmd.Do(h.Doc)
 	if err != nil {
 		return err

@@ -50,9 +50,17 @@ func (d *Document) Validate() []Finding {
 			if len(n.Duties) == 0 {
 				add(SeverityWarning, n.ID, "no-duties", fmt.Sprintf("岗位“%s”没有岗位职责", name), fmt.Sprintf("Position %q has no duties", name))
 			}
-			if n.Filled > n.Planned {
+			switch {
+			case n.Filled > n.Planned:
 				add(SeverityWarning, n.ID, "overfilled", fmt.Sprintf("岗位“%s”在岗 %d 人，超过编制 %d 人", name, n.Filled, n.Planned),
 					fmt.Sprintf("Position %q has %d people filled, more than the %d planned", name, n.Filled, n.Planned))
+			case n.Planned == 0 && !n.Concurrent:
+				// A post held concurrently (兼) is filled by someone counted
+				// in another box, so 0 is right for it; any other position
+				// of 0 people is a headcount not filled in yet. (With people
+				// in post the overfilled finding above already says it.)
+				add(SeverityWarning, n.ID, "zero-planned", fmt.Sprintf("岗位“%s”的编制为 0 人（兼任的岗位请勾选“兼”）", name),
+					fmt.Sprintf("Position %q has a planned headcount of 0 (tick 兼 for a post held concurrently)", name))
 			}
 		} else if !withPositions[n.ID] {
 			add(SeverityWarning, n.ID, "empty-unit", fmt.Sprintf("部门“%s”下没有岗位", name), fmt.Sprintf("Unit %q has no positions", name))

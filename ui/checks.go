@@ -16,10 +16,15 @@ import (
 // ChecksPanel lists what the document's validation finds (empty names,
 // positions without duties, a stated total that disagrees with the boxes
 // …), kept up to date after every change, in the editor's language.
-// Clicking a finding selects its box.
+// Clicking a finding selects its box; clicking one about the whole
+// document (the stated total) calls OnDocument.
 type ChecksPanel struct {
 	// OnSelect is called with the box of a clicked finding.
 	OnSelect func(id domain.NodeID)
+	// OnDocument is called when a finding about the whole document is
+	// clicked: the main window opens Document Properties, where the
+	// stated total and the other document fields are edited.
+	OnDocument func()
 
 	doc      *domain.Document
 	findings []domain.Finding
@@ -53,8 +58,14 @@ func NewChecksPanel() *ChecksPanel {
 		// Unselect at once, so that clicking the same finding again
 		// selects its box again.
 		c.list.Unselect(i)
-		if i < len(c.findings) && c.findings[i].Node != 0 && c.OnSelect != nil {
-			c.OnSelect(c.findings[i].Node)
+		if i >= len(c.findings) {
+			return
+		}
+		switch id := c.findings[i].Node; {
+		case id != 0 && c.OnSelect != nil:
+			c.OnSelect(id)
+		case id == 0 && c.OnDocument != nil:
+			c.OnDocument()
 		}
 	}
 	c.Content = container.NewBorder(c.header, nil, nil, nil, c.list)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -78,5 +79,29 @@ func TestChecksPanelCanBeHidden(t *testing.T) {
 	m.ShowChecks(true)
 	if !shows(m.Window.Content(), "Checks: 0 errors, 1 warnings") {
 		t.Fatal("checks panel not shown again")
+	}
+}
+
+// A finding about the whole document (the stated total) has no box to
+// select: clicking it opens Document Properties, where the total is set.
+func TestClickingADocumentFindingOpensProperties(t *testing.T) {
+	m, _ := newTestEditor(t, Options{})
+	info := m.Session().Doc.Info
+	info.StatedTotal = 54
+	if err := m.Do(domain.SetInfo(info)); err != nil {
+		t.Fatal(err)
+	}
+	c := m.Checks()
+	if c.Finding(0).Code != "stated-total" {
+		t.Fatalf("first finding is %s", c.Finding(0).Code)
+	}
+	if m.Window.Canvas().Overlays().Top() != nil {
+		t.Fatal("a dialog is open before the click")
+	}
+	c.list.Select(0)
+	dialogShows(t, m, "Document Properties")
+	dialogShows(t, m, "Stated total headcount")
+	if !slices.Contains(texts(topDialog(t, m)), "54") {
+		t.Errorf("the dialog does not show the stated total 54: %q", texts(topDialog(t, m)))
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"orgdraft/domain"
@@ -23,15 +24,24 @@ import (
 // at once; input the model refuses (an empty name, a negative or
 // non-numeric headcount, a text too long) shows a message at the top of
 // the panel and changes nothing.
+//
+// Typing in a field is committed when the user leaves the field or
+// presses Enter, and also after a pause of a second, so that a crash loses
+// nothing; one field edit is one undo step however many pauses it had.
 type Inspector struct {
 	// Do runs an edit through the session and reports save failures to
 	// the user; it returns the error.
 	Do func(domain.Command) error
+	// OnTyping, when set, is called when the panel starts (true) or stops
+	// (false) holding typing that is not in the document yet; the status
+	// bar then must not say the document is saved.
+	OnTyping func(typing bool)
 
 	doc      *domain.Document
 	node     domain.NodeID
 	count    int  // how many boxes are selected
 	updating bool // set while fields are filled from the model
+	typing   bool // what OnTyping was last told
 
 	message    *widget.Label
 	empty      *widget.Label
@@ -56,6 +66,7 @@ type Inspector struct {
 	positionLists *fyne.Container
 	unitLists     *fyne.Container
 	details       *fyne.Container
+	scroll        *container.Scroll // the fields; the wheel over any field scrolls it
 	// Content is what the main window places.
 	Content fyne.CanvasObject
 }
@@ -76,6 +87,7 @@ var kinds = []domain.Kind{domain.KindUnit, domain.KindPosition, domain.KindAssis
 // NewInspector builds the panel; do runs edits (see Inspector.Do).
 func NewInspector(do func(domain.Command) error) *Inspector {
 	i := &Inspector{Do: do}
+	i.scroll = container.NewVScroll(nil)
 	i.message = widget.NewLabel("")
 	i.message.Importance = widget.DangerImportance
 	i.message.Wrapping = fyne.TextWrapWord
@@ -87,7 +99,8 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 	i.grade = i.textField(false, func(id domain.NodeID, s string) domain.Command { return domain.SetGrade(id, s) })
 	i.hours = i.textField(false, func(id domain.NodeID, s string) domain.Command { return domain.SetHours(id, s) })
 	i.notes = i.textField(true, func(id domain.NodeID, s string) domain.Command { return domain.SetNotes(id, s) })
-	i.notes.SetMinRowsVisible(2)
+	i.notes.minRows = 2
+	i.notes.fit()
 	i.planned = i.countField(domain.SetPlanned)
 	i.filled = i.countField(domain.SetFilled)
 
@@ -131,9 +144,12 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 	i.subs.Wrapping = fyne.TextWrapWord
 	i.rollup = widget.NewLabel("")
 
-	i.duties = newItemList(domain.Duties, lang.L("Duties"), i.apply)
-	i.quals = newItemList(domain.Qualifications, lang.L("Qualifications"), i.apply)
-	i.functions = newItemList(domain.Functions, lang.L("Unit functions"), i.apply)
+	i.duties = newItemList(domain.Duties, lang.L("Duties"), i)
+	i.quals = newItemList(domain.Qualifications, lang.L("Qualifications"), i)
+	i.functions = newItemList(domain.Functions, lang.L("Unit functions"), i)
+	for _, e := range i.fields() {
+		i.hook(e)
+	}
 
 	// One form, so that all labels share one column; the rows that do not
 	// apply to the selected kind of box are hidden (the form layout skips
@@ -165,8 +181,8 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 	i.details = container.NewVBox(form, i.positionLists, i.unitLists)
 	// The message stays above the scrolled fields, so that it is seen
 	// when the refused field is far down (a duty).
-	i.Content = container.NewBorder(i.message, nil, nil, nil,
-		container.NewVScroll(container.NewPadded(container.NewVBox(i.empty, i.details))))
+	i.scroll.Content = container.NewPadded(container.NewVBox(i.empty, i.details))
+	i.Content = container.NewBorder(i.message, nil, nil, nil, i.scroll)
 	i.Show(nil, 0, 0)
 	return i
 }
@@ -179,9 +195,80 @@ func (i *Inspector) textField(multi bool, cmd func(domain.NodeID, string) domain
 		if i.node == 0 {
 			return false
 		}
-		return i.apply(cmd(i.node, s))
+		return i.commit(e, cmd(i.node, s))
 	}
 	return e
+}
+
+// hook connects a field of the panel to it: its pending typing reaches
+// the status bar, and the mouse wheel over it scrolls the panel.
+func (i *Inspector) hook(e *commitEntry) {
+	e.OnPending = i.typingChanged
+	e.Wheel = i.scroll
+}
+
+// fields returns every text field of the panel, the list items included.
+func (i *Inspector) fields() []*commitEntry {
+	out := []*commitEntry{i.name, i.planned, i.filled, i.grade, i.hours, i.notes}
+	for _, l := range []*itemList{i.duties, i.quals, i.functions} {
+		out = append(out, l.fields()...)
+	}
+	return out
+}
+
+// Typing reports whether a field holds typing not yet committed (so not
+// yet saved).
+func (i *Inspector) Typing() bool {
+	for _, e := range i.fields() {
+		if e.Dirty() {
+			return true
+		}
+	}
+	return false
+}
+
+func (i *Inspector) typingChanged() {
+	if t := i.Typing(); t != i.typing {
+		i.typing = t
+		if i.OnTyping != nil {
+			i.OnTyping(t)
+		}
+	}
+}
+
+// reveal scrolls the panel so that o is in view (the field that got the
+// focus after Enter, below the bottom edge).
+func (i *Inspector) reveal(o fyne.CanvasObject) {
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject
+	top := abs(o).Y - abs(i.scroll).Y
+	bottom := top + max(o.Size().Height, o.MinSize().Height)
+	switch view := i.scroll.Size().Height; {
+	case bottom > view:
+		i.scroll.ScrollToOffset(fyne.NewPos(0, i.scroll.Offset.Y+bottom-view+theme.Padding()))
+	case top < 0:
+		i.scroll.ScrollToOffset(fyne.NewPos(0, i.scroll.Offset.Y+top-theme.Padding()))
+	}
+}
+
+// commit runs cmd, made from the text of field e, as part of e's field
+// edit: the commits from the first key to leaving the field (one at every
+// pause in the typing) are one undo step, so that undo never leaves half
+// a word. A refusal while the user is still typing shows no message yet;
+// the field keeps the typing and the user finishes it.
+func (i *Inspector) commit(e *commitEntry, cmd domain.Command) bool {
+	c := domain.Continue(e.edit, cmd)
+	err := i.Do(c)
+	var se *SaveError
+	if err != nil && !errors.As(err, &se) {
+		if !e.Auto() {
+			i.showMessage(errorText(err))
+			i.Refresh()
+		}
+		return false
+	}
+	e.edit = c
+	i.showMessage("")
+	return true
 }
 
 // errNotNumber is the refusal of a headcount that is not a whole number.
@@ -198,10 +285,12 @@ func (i *Inspector) countField(cmd func(domain.NodeID, int) *domain.EditNode) *c
 		}
 		v, err := parseCount(s)
 		if err != nil {
-			i.showMessage(lang.L("Enter the headcount as a whole number, for example 3."))
+			if !e.Auto() {
+				i.showMessage(lang.L("Enter the headcount as a whole number, for example 3."))
+			}
 			return false
 		}
-		return i.apply(cmd(i.node, v))
+		return i.commit(e, cmd(i.node, v))
 	}
 	return e
 }
@@ -276,11 +365,8 @@ func (i *Inspector) Flush() {
 	if i.doc == nil || i.node == 0 || i.doc.Node(i.node) == nil {
 		return
 	}
-	for _, e := range []*commitEntry{i.name, i.planned, i.filled, i.grade, i.hours, i.notes} {
+	for _, e := range i.fields() {
 		e.Commit()
-	}
-	for _, l := range []*itemList{i.duties, i.quals, i.functions} {
-		l.Flush()
 	}
 }
 

@@ -1,14 +1,18 @@
 package ui
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"orgdraft/domain"
+	"orgdraft/storage"
 )
 
 func TestRenameThroughInspector(t *testing.T) {
@@ -291,5 +295,278 @@ func TestLeafArrangementChoice(t *testing.T) {
 	m.Undo()
 	if d.Node(unit).Leaves != domain.LeavesDefault || i.leaves.SelectedIndex() != int(domain.LeavesDefault) {
 		t.Fatal("undo did not restore the arrangement")
+	}
+}
+
+// pauses holds the commits that typing schedules for its next pause
+// (afterPause). The tests run them on their own goroutine, when they are
+// due (see waitFor): a timer firing on a goroutine of its own would race
+// with the test, or fire into a later test.
+var pauses []*pause
+
+type pause struct {
+	run     func()
+	due     time.Time
+	stopped bool
+}
+
+func init() {
+	afterPause = func(f func()) func() bool {
+		p := &pause{run: f, due: time.Now().Add(typingPause)}
+		pauses = append(pauses, p)
+		return func() bool { was := !p.stopped; p.stopped = true; return was }
+	}
+}
+
+// forgetPauses drops the pauses earlier tests left behind.
+func forgetPauses(t *testing.T) {
+	pauses = nil
+	t.Cleanup(func() { pauses = nil })
+}
+
+// waitFor runs the pauses as they fall due until done reports true, for
+// at most five seconds, and returns how long that took.
+func waitFor(t *testing.T, what string, done func() bool) time.Duration {
+	t.Helper()
+	start := time.Now()
+	for !done() {
+		if time.Since(start) > 5*time.Second {
+			t.Fatalf("after 5 s still waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+		var left []*pause
+		for _, p := range pauses {
+			switch {
+			case p.stopped:
+			case time.Now().After(p.due):
+				p.run()
+			default:
+				left = append(left, p)
+			}
+		}
+		pauses = left
+	}
+	return time.Since(start)
+}
+
+// onFile saves the test editor's document to a file, so that the status
+// bar can say "Saved", and returns the path.
+func onFile(t *testing.T, m *MainWindow) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "部门.orgdraft")
+	if err := m.Session().SaveAs(path, false); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestTypingIsCommittedAtAPause(t *testing.T) {
+	forgetPauses(t)
+	m, ids := newTestEditor(t, Options{})
+	path := onFile(t, m)
+	m.Select(ids.agent)
+	i := m.Inspector()
+	d := m.Session().Doc
+	c := m.Window.Canvas()
+	if got := m.status.State(); got != "Saved" {
+		t.Fatalf("status %q before typing", got)
+	}
+	c.Focus(i.name)
+	i.name.TypedShortcut(&fyne.ShortcutSelectAll{})
+	test.Type(c.Focused(), "客服")
+	if d.Node(ids.agent).Name != "客服专员" {
+		t.Fatalf("the name changed to %q while typing", d.Node(ids.agent).Name)
+	}
+	if got := m.status.State(); got != "Typing…" {
+		t.Errorf("status %q while typing, want Typing…", got)
+	}
+	took := waitFor(t, "the pause commit", func() bool { return d.Node(ids.agent).Name == "客服" })
+	if took < typingPause*9/10 {
+		t.Errorf("committed after %v, before the pause of %v", took, typingPause)
+	}
+	if got := m.status.State(); got != "Saved" {
+		t.Errorf("status %q after the pause, want Saved", got)
+	}
+	if c.Focused() != i.name || i.name.Text != "客服" {
+		t.Fatalf("the field lost the focus or its text: %q", i.name.Text)
+	}
+
+	// Typing on after the pause, with a space at the end that the model
+	// trims: the field keeps it while the user types.
+	test.Type(c.Focused(), "专员 ")
+	waitFor(t, "the second pause commit", func() bool { return d.Node(ids.agent).Name == "客服专员" && !i.Typing() })
+	if i.name.Text != "客服专员 " {
+		t.Errorf("the field shows %q while the user is still in it", i.name.Text)
+	}
+	test.Type(c.Focused(), "A")
+	c.Unfocus() // leaving commits at once
+	if d.Node(ids.agent).Name != "客服专员 A" || i.name.Text != "客服专员 A" {
+		t.Fatalf("leaving the field: model %q, field %q", d.Node(ids.agent).Name, i.name.Text)
+	}
+	if m.status.State() != "Saved" || i.Typing() {
+		t.Errorf("status %q after leaving the field", m.status.State())
+	}
+
+	// The whole field edit is one undo step: no half-typed name.
+	if got := m.UndoMenuLabel(); got != "Undo Rename" {
+		t.Errorf("Undo menu = %q", got)
+	}
+	m.Undo()
+	if got := d.Node(ids.agent).Name; got != "客服专员" {
+		t.Fatalf("one undo gave %q, want the name before the edit", got)
+	}
+	if m.Session().History.CanUndo() {
+		t.Errorf("a second undo step is left: %q", m.Session().History.UndoLabel())
+	}
+
+	// What the pause committed is in the file.
+	m.Redo()
+	c.Focus(i.grade)
+	test.Type(c.Focused(), "P3")
+	waitFor(t, "the grade", func() bool { return d.Node(ids.agent).Grade == "P3" })
+	m.Session().Close()
+	f, saved, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if n := saved.Node(ids.agent); n.Grade != "P3" || n.Name != "客服专员 A" {
+		t.Errorf("the file holds %q %q", n.Name, n.Grade)
+	}
+}
+
+// Text the model refuses is not refused in the middle of typing: a name
+// cleared to be typed again stays empty, without a message, until the
+// user types on.
+func TestAPauseDoesNotRefuseUnfinishedTyping(t *testing.T) {
+	forgetPauses(t)
+	m, ids := newTestEditor(t, Options{})
+	m.Select(ids.agent)
+	i := m.Inspector()
+	c := m.Window.Canvas()
+	c.Focus(i.name)
+	i.name.TypedShortcut(&fyne.ShortcutSelectAll{})
+	i.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	waitFor(t, "the pause", func() bool { return len(pauses) == 0 })
+	if i.name.Text != "" || i.Message() != "" || !i.Typing() {
+		t.Fatalf("after a pause with the name cleared: field %q, message %q", i.name.Text, i.Message())
+	}
+	test.Type(c.Focused(), "坐席")
+	waitFor(t, "the commit", func() bool { return m.Session().Doc.Node(ids.agent).Name == "坐席" })
+	c.Unfocus()
+	m.Undo()
+	if got := m.Session().Doc.Node(ids.agent).Name; got != "客服专员" {
+		t.Fatalf("undo gave %q", got)
+	}
+}
+
+func TestEnterAddsADutyAndShiftEnterBreaksTheLine(t *testing.T) {
+	forgetPauses(t)
+	m, ids := newTestEditor(t, Options{})
+	m.Select(ids.agent)
+	l := m.Inspector().duties
+	c := m.Window.Canvas()
+	if p := l.add.PlaceHolder; !strings.Contains(p, "press Enter") || !strings.Contains(p, "Shift+Enter breaks the line") {
+		t.Errorf("placeholder %q", p)
+	}
+	c.Focus(l.add)
+	test.Type(c.Focused(), "处理客户投诉")
+	l.add.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := duties(m, ids.agent); !slices.Equal(got, []string{"接听客户来电", "记录客户问题", "处理客户投诉"}) {
+		t.Fatalf("after Enter: %q", got)
+	}
+	if l.add.Text != "" || c.Focused() != l.add {
+		t.Fatalf("the new-item field holds %q, focus on %T", l.add.Text, c.Focused())
+	}
+
+	// Shift+Enter breaks the line; Enter then adds both lines as items.
+	test.Type(c.Focused(), "回访重点客户")
+	l.add.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	l.add.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	l.add.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	if l.add.Text != "回访重点客户\n" || len(duties(m, ids.agent)) != 3 {
+		t.Fatalf("Shift+Enter: field %q, %d duties", l.add.Text, len(duties(m, ids.agent)))
+	}
+	test.Type(c.Focused(), "整理服务记录")
+	l.add.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	want := []string{"接听客户来电", "记录客户问题", "处理客户投诉", "回访重点客户", "整理服务记录"}
+	if got := duties(m, ids.agent); !slices.Equal(got, want) {
+		t.Fatalf("after Shift+Enter and Enter: %q", got)
+	}
+
+	// Enter in an item's row finishes it and goes on in the new-item field.
+	c.Focus(l.rows[1].entry)
+	l.rows[1].entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown}) // to the end
+	test.Type(c.Focused(), "并跟进")
+	l.rows[1].entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := duties(m, ids.agent)[1]; got != "记录客户问题并跟进" {
+		t.Fatalf("row 2 after Enter: %q", got)
+	}
+	if c.Focused() != l.add || l.rows[1].entry.Text != "记录客户问题并跟进" {
+		t.Fatalf("focus on %T, row shows %q", c.Focused(), l.rows[1].entry.Text)
+	}
+
+	m.ApplySettings(LanguageChinese, "")
+	if p := m.Inspector().duties.add.PlaceHolder; !strings.Contains(p, "按 Enter 添加") || !strings.Contains(p, "Shift+Enter 换行") {
+		t.Errorf("Chinese placeholder %q", p)
+	}
+	m.ApplySettings(LanguageEnglish, "")
+}
+
+// A duty typed into the new-item field is added at a pause and the typing
+// goes on in its row; the whole duty is one undo step.
+func TestPauseInANewItemGoesOnInItsRow(t *testing.T) {
+	forgetPauses(t)
+	m, ids := newTestEditor(t, Options{})
+	m.Select(ids.agent)
+	l := m.Inspector().duties
+	c := m.Window.Canvas()
+	c.Focus(l.add)
+	test.Type(c.Focused(), "处理")
+	if len(duties(m, ids.agent)) != 2 || m.status.State() != "Typing…" && m.status.State() != "Not saved" {
+		t.Fatalf("added before the pause, or status %q", m.status.State())
+	}
+	waitFor(t, "the pause commit", func() bool { return len(duties(m, ids.agent)) == 3 })
+	if l.Len() != 3 || c.Focused() != l.rows[2].entry || l.add.Text != "" {
+		t.Fatalf("after the pause: %d rows, focus on %T, new-item field %q", l.Len(), c.Focused(), l.add.Text)
+	}
+	test.Type(c.Focused(), "客户投诉")
+	waitFor(t, "the second pause", func() bool { return duties(m, ids.agent)[2] == "处理客户投诉" })
+	if m.UndoMenuLabel() != "Undo Add duties" {
+		t.Errorf("Undo menu = %q", m.UndoMenuLabel())
+	}
+	m.Undo()
+	if got := duties(m, ids.agent); !slices.Equal(got, []string{"接听客户来电", "记录客户问题"}) {
+		t.Fatalf("one undo left %q", got)
+	}
+}
+
+// The mouse wheel over a field scrolls the inspector: the fields grow
+// with their text and have nothing to scroll themselves.
+func TestWheelOverAFieldScrollsTheInspector(t *testing.T) {
+	m, ids := newTestEditor(t, Options{})
+	m.Select(ids.agent)
+	// The test canvas lays out when resized (a real window does at every
+	// frame): after the selection filled the panel.
+	m.Window.Resize(fyne.NewSize(900, 420))
+	i := m.Inspector()
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject
+	for _, e := range []*commitEntry{i.name, i.notes, i.duties.rows[1].entry, i.duties.add} {
+		// Bring the field into view, as the user would, then turn the
+		// wheel with the pointer on it.
+		i.scroll.ScrollToOffset(fyne.NewPos(0, abs(e).Y-abs(i.scroll).Y+i.scroll.Offset.Y-40))
+		before := i.scroll.Offset.Y
+		pos := abs(e).AddXY(20, 10)
+		if pos.Y < abs(i.scroll).Y || pos.Y > abs(i.scroll).Y+i.scroll.Size().Height {
+			t.Fatalf("the field is not in view at %v", pos)
+		}
+		dy := float32(-30) // down
+		if before > 0 {
+			dy = 30 // up
+		}
+		test.Scroll(m.Window.Canvas(), pos, 0, dy)
+		if i.scroll.Offset.Y == before {
+			t.Errorf("the wheel over the field showing %q did not scroll the inspector (offset %v)", e.Text, before)
+		}
 	}
 }

@@ -116,7 +116,9 @@ func (m *MainWindow) build() {
 	m.inspector = NewInspector(m.Do)
 	m.checks = NewChecksPanel()
 	m.checks.OnSelect = func(id domain.NodeID) { m.Select(id) }
+	m.checks.OnDocument = m.ShowProperties
 	m.status = NewStatusBar()
+	m.inspector.OnTyping = func(on bool) { m.status.SetTyping(on); m.updateTitle() }
 	m.left = container.NewStack()
 	m.layoutLeft()
 	m.rememberLook() // a rebuild (language switch) keeps the panels where they were
@@ -389,7 +391,9 @@ func (m *MainWindow) updateTitle() {
 		m.Window.SetTitle(lang.L("OrgDraft"))
 		return
 	}
-	m.Window.SetTitle(m.DocumentName() + " — " + stateText(m.session.State()) + " — " + lang.L("OrgDraft"))
+	// The status bar's word for the state: it knows about typing not yet
+	// committed, which the title must not call saved either.
+	m.Window.SetTitle(m.DocumentName() + " — " + m.status.State() + " — " + lang.L("OrgDraft"))
 }
 
 // rememberLook stores the window's size and where its panels meet, so the

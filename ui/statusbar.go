@@ -11,8 +11,12 @@ import (
 
 // StatusBar is the line at the bottom of the main window: where the
 // document is saved and whether its last edit was saved, the total
-// headcount (编制合计 / 在岗) and the chart's zoom.
+// headcount (编制合计 / 在岗) and the chart's zoom. While the inspector holds
+// typing not yet committed it says so instead of "Saved".
 type StatusBar struct {
+	ses    *Session // as last shown
+	typing bool
+
 	message   *widget.Label // what the last command did, e.g. what a delete took
 	path      *widget.Label
 	state     *widget.Label
@@ -48,16 +52,8 @@ func (s *StatusBar) Update(ses *Session, zoom int) {
 	} else {
 		s.path.SetText(lang.L("Not saved to a file yet: press Ctrl+S to choose where"))
 	}
-	s.state.SetText(stateText(ses.State()))
-	switch ses.State() {
-	case SaveFailed:
-		s.state.Importance = widget.DangerImportance
-	case NotSaved:
-		s.state.Importance = widget.WarningImportance
-	default:
-		s.state.Importance = widget.MediumImportance
-	}
-	s.state.Refresh()
+	s.ses = ses
+	s.showState()
 	t := ses.Doc.Total()
 	s.headcount.SetText(fmt.Sprintf(lang.L("Total: %d planned, %d filled"), t.Planned, t.Filled))
 	if zoom > 0 {
@@ -66,6 +62,39 @@ func (s *StatusBar) Update(ses *Session, zoom int) {
 	} else {
 		s.zoom.Hide()
 	}
+}
+
+// SetTyping tells the bar whether the inspector holds typing not yet in
+// the document (Inspector.OnTyping): "Saved" would then be untrue.
+func (s *StatusBar) SetTyping(on bool) {
+	s.typing = on
+	s.showState()
+}
+
+// State returns the save state as the bar shows it.
+func (s *StatusBar) State() string { return s.state.Text }
+
+func (s *StatusBar) showState() {
+	if s.ses == nil {
+		return
+	}
+	st := s.ses.State()
+	text := stateText(st)
+	if s.typing && st == Saved {
+		// Committed at the next pause in the typing, or on leaving the
+		// field; the bar says "Saved" once that reached the file.
+		text = lang.L("Typing…")
+	}
+	s.state.SetText(text)
+	switch st {
+	case SaveFailed:
+		s.state.Importance = widget.DangerImportance
+	case NotSaved, RecoveryKept:
+		s.state.Importance = widget.WarningImportance
+	default:
+		s.state.Importance = widget.MediumImportance
+	}
+	s.state.Refresh()
 }
 
 // stateText names a save state.
