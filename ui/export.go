@@ -135,6 +135,9 @@ func (m *MainWindow) runExport(kind ExportKind, o pdf.Options, path string) {
 				dialog.ShowError(fmt.Errorf("%s\n%s", lang.L("The PDF could not be written."), err.Error()), m.Window)
 			} else {
 				msg := fmt.Sprintf(lang.L("%d pages written to %s"), res.Pages, path)
+				if res.Pages == 1 {
+					msg = fmt.Sprintf(lang.L("One page written to %s"), path)
+				}
 				if len(res.Warnings) > 0 {
 					msg += "\n\n" + strings.Join(res.Warnings, "\n")
 				}
