@@ -51,18 +51,19 @@ func testDoc(t *testing.T) (*domain.Document, testIDs) {
 }
 
 // newTestEditor returns a main window in English (unless the test
-// switches) editing testDoc in memory, on a fresh test app.
+// switches) editing testDoc as a new, unsaved document (kept in a recovery
+// file from its first edit, as the editor does), on a fresh test app whose
+// storage folder is the test's own.
 func newTestEditor(t *testing.T, opts Options) (*MainWindow, testIDs) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	a.Preferences().SetString(prefLanguage, LanguageEnglish)
+	a := newRecoveryApp(t)
 	if opts.DocumentsDir == "" {
 		opts.DocumentsDir = t.TempDir()
 	}
 	m := NewMainWindow(a, opts)
 	m.Window.Resize(fyne.NewSize(1280, 800))
 	d, ids := testDoc(t)
-	s, err := NewSession(d)
+	s, err := NewRecoverableSession(d, m.recoveryDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,7 +47,7 @@ func TestLanguageSwitchShowsChinese(t *testing.T) {
 	if got := m.UndoMenuLabel(); got != "撤销“修改职务等级”" {
 		t.Errorf("undo menu = %q", got)
 	}
-	if !strings.Contains(m.Window.Title(), "未命名 — 未保存 — 组织架构设计器") {
+	if !strings.Contains(m.Window.Title(), "未命名 — 未保存（已留恢复副本） — 组织架构设计器") {
 		t.Errorf("title = %q", m.Window.Title())
 	}
 	// Fyne's own words follow too.

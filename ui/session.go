@@ -56,12 +56,6 @@ func (e *SaveError) Error() string { return "saving: " + e.Err.Error() }
 // Unwrap returns the storage error.
 func (e *SaveError) Unwrap() error { return e.Err }
 
-// NewSession returns a session for a document that is not saved to a file
-// yet and is kept in memory only.
-func NewSession(d *domain.Document) (*Session, error) {
-	return NewRecoverableSession(d, "")
-}
-
 // NewRecoverableSession returns a session for a document that is not saved
 // to a file yet: a blank one or one made from a template. At its first
 // edit it is written to a new recovery file in dir ("" keeps it in memory):
