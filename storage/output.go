@@ -69,10 +69,15 @@ func outputTarget(path string, overwrite bool, inputs []string) (string, fs.File
 			return "", 0, err
 		}
 	}
+	fi, err := os.Stat(path)
+	for _, in := range inputs {
+		if ii, ierr := os.Stat(in); err == nil && ierr == nil && os.SameFile(fi, ii) {
+			return "", 0, pathError(path, ErrSameAsInput, nil)
+		}
+	}
 	if strings.EqualFold(filepath.Ext(path), ".orgdraft") {
 		return "", 0, pathError(path, ErrDocumentTarget, nil)
 	}
-	fi, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return path, 0o644, nil
 	}
@@ -81,11 +86,6 @@ func outputTarget(path string, overwrite bool, inputs []string) (string, fs.File
 	}
 	if !fi.Mode().IsRegular() {
 		return "", 0, pathError(path, ErrNotRegular, nil)
-	}
-	for _, in := range inputs {
-		if ii, err := os.Stat(in); err == nil && os.SameFile(fi, ii) {
-			return "", 0, pathError(path, ErrSameAsInput, nil)
-		}
 	}
 	ours, err := isDocument(path)
 	if err != nil {
