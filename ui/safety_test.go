@@ -275,3 +275,27 @@ func TestPanickingPDFInTheBackgroundIsAnErrorDialog(t *testing.T) {
 		t.Fatalf("document changed, or state %v", m.Session().State())
 	}
 }
+
+// panickingReader stands for a reader library's bug met on some input.
+type panickingReader struct{}
+
+func (panickingReader) Read([]byte) (int, error) { panic("reader bug") }
+
+func TestPanicInAnImportIsAnErrorDialog(t *testing.T) {
+	dir := t.TempDir()
+	m, _, path := editorOnFile(t, dir, "g.orgdraft")
+	open := m.Session()
+	before := fileSHA(t, path)
+	for _, name := range []string{"table.csv", "table.xlsx", "outline.txt"} {
+		err := m.ImportFrom(name, panickingReader{})
+		if !errors.As(err, new(*domain.PanicError)) {
+			t.Fatalf("%s: err = %v, want a PanicError", name, err)
+		}
+		dialogShows(t, m, "Nothing was imported")
+		dialogShows(t, m, "internal error (reader bug)")
+		tapButton(t, topDialog(t, m), "OK")
+	}
+	if m.Session() != open || m.Session().State() != Saved || fileSHA(t, path) != before {
+		t.Fatalf("the open document was replaced or changed (state %v)", m.Session().State())
+	}
+}
