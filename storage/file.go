@@ -19,6 +19,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -36,6 +37,11 @@ var (
 	ErrCorrupt      = errors.New("the document is damaged")
 	ErrInUse        = errors.New("the document is already open in another window or program")
 	ErrExists       = errors.New("a file of that name already exists")
+	// ErrReplaced: the open document's file is no longer at its path
+	// (another program replaced, moved or deleted it). Saving stops, so
+	// that no edit goes into a file no one sees again; SaveAs to a new
+	// name writes everything.
+	ErrReplaced = errors.New("the file was replaced or deleted by another program")
 )
 
 // errClosed is returned by the methods of a closed File.
@@ -75,6 +81,9 @@ type File struct {
 	path string // absolute; "" for an in-memory file
 	db   *sql.DB
 	conn *sql.Conn // the single connection, which holds the lock
+	// opened is the file at path when it was opened (nil in memory): a
+	// save first checks that path still names it.
+	opened os.FileInfo
 	// resync is set when a save failed: the file then lags behind the
 	// document, and the next Apply rewrites the document whole.
 	resync bool
@@ -190,7 +199,14 @@ func openLocked(path string) (*File, error) {
 	if err != nil {
 		return nil, classify(path, err)
 	}
-	return &File{path: path, db: db, conn: conn}, nil
+	// SQLite writes to the file it opened, whatever comes to bear its name
+	// later; note which one that is.
+	fi, err := os.Stat(path)
+	if err != nil {
+		closeAll(db, conn)
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &File{path: path, db: db, conn: conn, opened: fi}, nil
 }
 
 // connect opens dsn with one connection, which it returns, set up with
@@ -238,18 +254,48 @@ func (f *File) Apply(d *domain.Document, ch domain.Change) error {
 	if f.conn == nil {
 		return errClosed
 	}
-	err := inTx(ctx, f.conn, func(tx *sql.Tx) error {
-		if f.resync {
-			return writeAll(ctx, tx, d)
-		}
-		return writeChange(ctx, tx, d, ch)
-	})
+	err := f.checkStillThere()
+	if err == nil {
+		err = inTx(ctx, f.conn, func(tx *sql.Tx) error {
+			if f.resync {
+				return writeAll(ctx, tx, d)
+			}
+			return writeChange(ctx, tx, d, ch)
+		})
+	}
 	if err != nil {
 		f.resync = true
 		return fmt.Errorf("saving the change to %s: %w", f.describe(), err)
 	}
 	f.resync = false
 	return nil
+}
+
+// checkStillThere returns ErrReplaced if the file's path no longer names
+// the file opened (or names nothing). Another program renaming a file
+// over ours, or deleting it, goes unnoticed by SQLite, which would go on
+// saving every edit into a file that has left the folder.
+func (f *File) checkStillThere() error {
+	if f.opened == nil {
+		return nil
+	}
+	fi, err := os.Stat(f.path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return pathError(f.path, ErrReplaced, nil)
+	case err != nil:
+		return err
+	case !os.SameFile(fi, f.opened):
+		return pathError(f.path, ErrReplaced, nil)
+	}
+	return nil
+}
+
+// isOpened reports whether path names the file f has open (not merely a
+// file of the same name).
+func (f *File) isOpened(path string) bool {
+	fi, err := os.Stat(path)
+	return f.opened != nil && err == nil && os.SameFile(fi, f.opened)
 }
 
 // describe names the file in messages.
@@ -277,7 +323,10 @@ func (f *File) SaveAs(d *domain.Document, path string, overwrite bool) error {
 	if f.conn == nil {
 		return errClosed
 	}
-	if f.path != "" && sameFile(f.path, path) {
+	// Compared with the file opened: if another program replaced it, a
+	// Save As to the same name replaces that program's file (with
+	// overwrite), it does not rewrite ours, which has left the folder.
+	if f.isOpened(path) {
 		if !overwrite {
 			return pathError(path, ErrExists, nil)
 		}
@@ -298,15 +347,8 @@ func (f *File) SaveAs(d *domain.Document, path string, overwrite bool) error {
 	// The new file is safe and locked; a failure to close the old one
 	// changes nothing for the user.
 	closeAll(f.db, f.conn)
-	f.path, f.db, f.conn, f.resync = nf.path, nf.db, nf.conn, false
+	f.path, f.db, f.conn, f.opened, f.resync = nf.path, nf.db, nf.conn, nf.opened, false
 	return nil
-}
-
-// sameFile reports whether a and b name the same existing file.
-func sameFile(a, b string) bool {
-	fa, errA := os.Stat(a)
-	fb, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(fa, fb)
 }
 
 // Close releases the file and its lock. SQLite removes its journal then,

@@ -19,6 +19,7 @@ import (
 
 	"orgdraft/assets"
 	"orgdraft/domain"
+	"orgdraft/storage"
 	"orgdraft/ui/pdf"
 )
 
@@ -283,7 +284,7 @@ func TestExportDialog(t *testing.T) {
 func TestAFailedWriteKeepsTheOlderFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "架构图.pdf")
 	os.WriteFile(path, []byte("old"), 0o644)
-	err := writeAtomically(path, func(w io.Writer) error {
+	err := storage.WriteOutput(path, true, func(w io.Writer) error {
 		w.Write([]byte("%PDF-half"))
 		return errors.New("disk full")
 	})

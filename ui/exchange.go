@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +13,7 @@ import (
 
 	"orgdraft/domain"
 	"orgdraft/domain/outline"
+	"orgdraft/storage"
 	"orgdraft/storage/sheet"
 	"orgdraft/ui/chart"
 	"orgdraft/ui/picture"
@@ -40,7 +40,7 @@ func exchangeText(err error) string {
 	case errors.As(err, &sl):
 		return sl.Text(zh)
 	}
-	return errorText(err)
+	return outputErrorText(err)
 }
 
 // ImportFile asks about unsaved work, then for an outline or table to
@@ -58,7 +58,13 @@ func (m *MainWindow) ImportFile() {
 // which) and opens it as a new, unsaved document. Nothing is imported when
 // any line or row is wrong: the dialog lists them all.
 func (m *MainWindow) ImportFrom(name string, r io.Reader) error {
-	d, err := sheet.Import(name, r)
+	var d *domain.Document
+	// A bug met on some input is an error dialog; the open document is
+	// not touched until the import succeeded.
+	err := domain.Safely(func() (err error) {
+		d, err = sheet.Import(name, r)
+		return err
+	})
 	if err == nil {
 		if d.Info.Title == domain.NewDocument().Info.Title {
 			d.Info.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
@@ -80,7 +86,11 @@ func (m *MainWindow) PasteOutline() error {
 		return nil
 	}
 	text := m.App.Clipboard().Content()
-	p, err := outline.Insert(m.session.Doc, m.Selected(), text)
+	var p *outline.Paste
+	err := domain.Safely(func() (err error) {
+		p, err = outline.Insert(m.session.Doc, m.Selected(), text) // reads the document only
+		return err
+	})
 	if err == nil {
 		if err = m.DoAndShow(p); err == nil {
 			m.Select(p.Added()...)
@@ -129,28 +139,31 @@ func (m *MainWindow) ExportExchange(ext string) {
 	}
 	m.inspector.Flush()
 	name := strings.TrimSuffix(fileNameFor(m.session.Doc.Info.Title), FileExtension)
-	askSavePath(m.Window, lang.L("Export"), m.startFolder(), name+ext, ext, func(path string, _ bool) {
-		if err := m.WriteExchange(ext, path); err != nil {
-			dialog.ShowError(fmt.Errorf("%s\n%s", lang.L("The file could not be written."), err.Error()), m.Window)
+	askSavePath(m.Window, lang.L("Export"), m.startFolder(), name+ext, ext, func(path string, overwrite bool) {
+		if err := m.writeExchange(ext, path, overwrite); err != nil {
+			dialog.ShowError(fmt.Errorf("%s\n%s", lang.L("The file could not be written."), outputErrorText(err)), m.Window)
 			return
 		}
 		dialog.ShowInformation(lang.L("Export"), fmt.Sprintf(lang.L("Written to %s"), path), m.Window)
 	})
 }
 
-// WriteExchange writes the document in format ext to path, through a
+// WriteExchange writes the document in format ext to a new file at path
+// (an existing one is not replaced: storage.ErrExists), through a
 // temporary file so that a failure leaves no half-written file.
 func (m *MainWindow) WriteExchange(ext, path string) error {
+	return m.writeExchange(ext, path, false)
+}
+
+// writeExchange is WriteExchange, replacing an existing file (never a
+// document) with overwrite. A panic in the writer comes back as a
+// *domain.PanicError.
+func (m *MainWindow) writeExchange(ext, path string, overwrite bool) error {
 	for _, f := range exchangeFormats {
 		if f.ext == ext {
-			var buf bytes.Buffer
-			if err := f.write(&buf, m.session.Doc); err != nil {
-				return err
-			}
-			return writeAtomically(path, func(w io.Writer) error {
-				_, err := w.Write(buf.Bytes())
-				return err
-			})
+			return storage.WriteOutput(path, overwrite, func(w io.Writer) error {
+				return f.write(w, m.session.Doc)
+			}, m.documentFiles()...)
 		}
 	}
 	return fmt.Errorf("unknown export format %q", ext)

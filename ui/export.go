@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -14,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"orgdraft/domain"
+	"orgdraft/storage"
 	"orgdraft/ui/pdf"
 )
 
@@ -103,8 +103,8 @@ func (m *MainWindow) showExport(what ExportKind) *exportDialog {
 			suffix = lang.L("Responsibility book")
 		}
 		name := fileNameFor(m.session.Doc.Info.Title) + "-" + suffix + ".pdf"
-		askSavePath(m.Window, lang.L("Export PDF"), m.startFolder(), name, ".pdf", func(path string, _ bool) {
-			m.runExport(kind, o, path)
+		askSavePath(m.Window, lang.L("Export PDF"), m.startFolder(), name, ".pdf", func(path string, overwrite bool) {
+			m.runExport(kind, o, path, overwrite)
 		})
 	}, m.Window)
 	e.dlg.Resize(fyne.NewSize(560, 460))
@@ -121,18 +121,26 @@ func (m *MainWindow) showExport(what ExportKind) *exportDialog {
 // runExport writes the PDF in the background, with a progress dialog. The
 // PDF is written beside path under a temporary name and renamed when it is
 // complete, so a failed export leaves no broken file (and an old PDF of
-// that name stays until the new one is ready).
-func (m *MainWindow) runExport(kind ExportKind, o pdf.Options, path string) {
+// that name stays until the new one is ready). An existing file is
+// replaced only with overwrite, and never when it is a document. The
+// export works on a copy of the document, and a panic in it is an error
+// dialog: the session is never touched from the background.
+func (m *MainWindow) runExport(kind ExportKind, o pdf.Options, path string, overwrite bool) {
 	doc := m.session.Doc.Clone()
+	documents := m.documentFiles()
 	progress := dialog.NewCustomWithoutButtons(lang.L("Exporting…"),
 		container.NewVBox(widget.NewLabel(filepath.Base(path)), widget.NewProgressBarInfinite()), m.Window)
 	progress.Show()
 	go func() {
-		res, err := exportTo(kind, doc, o, path)
+		var res pdf.Report
+		err := domain.Safely(func() (err error) {
+			res, err = exportTo(kind, doc, o, path, overwrite, documents)
+			return err
+		})
 		fyne.Do(func() {
 			progress.Hide()
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("%s\n%s", lang.L("The PDF could not be written."), err.Error()), m.Window)
+				dialog.ShowError(fmt.Errorf("%s\n%s", lang.L("The PDF could not be written."), outputErrorText(err)), m.Window)
 			} else {
 				msg := fmt.Sprintf(lang.L("%d pages written to %s"), res.Pages, path)
 				if res.Pages == 1 {
@@ -150,10 +158,11 @@ func (m *MainWindow) runExport(kind ExportKind, o pdf.Options, path string) {
 	}()
 }
 
-// exportTo writes one PDF to path through a temporary file.
-func exportTo(kind ExportKind, d *domain.Document, o pdf.Options, path string) (pdf.Report, error) {
+// exportTo writes one PDF to path through a temporary file (see
+// storage.WriteOutput; documents are the files it must never replace).
+func exportTo(kind ExportKind, d *domain.Document, o pdf.Options, path string, overwrite bool, documents []string) (pdf.Report, error) {
 	var res pdf.Report
-	err := writeAtomically(path, func(w io.Writer) error {
+	err := storage.WriteOutput(path, overwrite, func(w io.Writer) error {
 		var err error
 		if kind == ExportBook {
 			res, err = pdf.Book(w, d, o)
@@ -161,33 +170,6 @@ func exportTo(kind ExportKind, d *domain.Document, o pdf.Options, path string) (
 			res, err = pdf.Chart(w, d, o)
 		}
 		return err
-	})
+	}, documents...)
 	return res, err
-}
-
-// writeAtomically writes a file for the user (a PDF, a picture, a table)
-// beside path under a temporary name and renames it when it is complete,
-// so a failure leaves no broken file and an older file of that name stays.
-func writeAtomically(path string, write func(w io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	err = write(tmp)
-	if err == nil {
-		// CreateTemp makes the file private to its owner; these files are
-		// for sharing.
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	return err
 }

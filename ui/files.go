@@ -230,6 +230,10 @@ func (m *MainWindow) Save() {
 	case NotSaved, RecoveryKept, ReadOnly:
 		m.SaveAs()
 	case SaveFailed:
+		if m.fileReplaced() { // its name now holds another file: ask
+			m.SaveAs()
+			return
+		}
 		m.SaveAsPath(m.session.Path(), true)
 	}
 }

@@ -280,7 +280,7 @@ func (m *MainWindow) reportSave() {
 		m.saveErrShown = false
 	case !m.saveErrShown:
 		m.saveErrShown = true
-		m.showError(&SaveError{err})
+		m.showSaveError(err)
 	}
 }
 

@@ -25,6 +25,8 @@ Usage:
                                         print the org chart and/or the job-responsibility book as PDF
           [--png OUT.png [--scale 2]] [--svg OUT.svg] [--csv OUT.csv] [--xlsx OUT.xlsx] [--english]
                                         the chart as a picture for slides and chat, the boxes as a table for Excel
+          [--force]                     replace output files that exist (never a document: an export
+                                        never replaces an .orgdraft document or the one exported)
   orgdraft import OUTLINE.txt|TABLE.csv|TABLE.xlsx FILE
                                         create FILE.orgdraft from an indented outline or a staffing table
 
@@ -50,6 +52,48 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runEditor(args[0]) // a document opened from the desktop
 	}
 	cmd, rest := args[0], args[1:]
+	return runWith(func() (int, error) { return dispatch(cmd, rest, stdout) }, cmd, rest, stderr)
+}
+
+// runWith runs the command cmd (with arguments rest) by work, and turns
+// its outcome into an exit status and, on stderr, a message.
+//
+// A panic (a bug of ours or of a library, met on some input) ends the
+// command with a message and exit status 3, never with a stack dump;
+// every file is written whole or not at all, so none is left broken.
+func runWith(work func() (int, error), cmd string, rest []string, stderr io.Writer) int {
+	status := exitOK
+	err := domain.Safely(func() (err error) {
+		status, err = work()
+		return err
+	})
+	var ue usageError
+	var pe *domain.PanicError
+	switch {
+	case errors.Is(err, errUnknown):
+		fmt.Fprintf(stderr, "orgdraft: unknown command %q\n\n%s", cmd, usage)
+		return exitUsage
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "orgdraft %s: %v\n\n%s", cmd, err, usage)
+		return exitUsage
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	case errors.As(err, &pe) && !errors.As(err, new(*outputFailure)):
+		fmt.Fprintf(stderr, "orgdraft %s: %s\n", cmd, panicText(pe, chinese(langArg(rest))))
+		return exitFailed
+	case err != nil:
+		fmt.Fprintf(stderr, "orgdraft %s: %v\n", cmd, err)
+		return exitFailed
+	}
+	return status
+}
+
+// errUnknown is dispatch's answer to a command it does not know.
+var errUnknown = errors.New("unknown command")
+
+// dispatch runs the command cmd with its arguments args.
+func dispatch(cmd string, rest []string, stdout io.Writer) (int, error) {
 	var err error
 	status := exitOK
 	switch cmd {
@@ -67,24 +111,36 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = importCommand(rest, stdout)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
-		return exitOK
 	default:
-		fmt.Fprintf(stderr, "orgdraft: unknown command %q\n\n%s", cmd, usage)
-		return exitUsage
+		err = errUnknown
 	}
-	var ue usageError
-	switch {
-	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "orgdraft %s: %v\n\n%s", cmd, err, usage)
-		return exitUsage
-	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprint(stderr, usage)
-		return exitUsage
-	case err != nil:
-		fmt.Fprintf(stderr, "orgdraft %s: %v\n", cmd, err)
-		return exitFailed
+	return status, err
+}
+
+// panicText explains a panic caught by domain.Safely: what it was, that
+// it is a bug, and that nothing was damaged.
+func panicText(pe *domain.PanicError, zh bool) string {
+	return pick(zh,
+		fmt.Sprintf("内部错误：%v。这是 OrgDraft 的缺陷，请报告。文档没有被改动，也没有留下写了一半的文件。", pe.Value),
+		fmt.Sprintf("internal error: %v. This is a bug in OrgDraft; please report it. The document was not changed and no half-written file was left.", pe.Value))
+}
+
+// langArg returns the value of a -lang flag among args, or "": for
+// messages given before (or instead of) a command's own flag parsing.
+func langArg(args []string) string {
+	for i, a := range args {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "lang" {
+			continue
+		}
+		if hasValue {
+			return value
+		}
+		if i+1 < len(args) {
+			return args[i+1]
+		}
 	}
-	return status
+	return ""
 }
 
 // usageError marks a wrong command line (as opposed to a failure).

@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"orgdraft/domain"
+	"orgdraft/storage"
 	"orgdraft/storage/sheet"
 	"orgdraft/ui/chart"
 	"orgdraft/ui/picture"
@@ -18,6 +19,8 @@ type exchangeOutputs struct {
 	png, svg, csv, xlsx *string
 	scale               *float64
 	english             *bool
+	force               *bool  // replace existing outputs (see write)
+	input               string // the document exported, "" for a template
 }
 
 // addExchangeFlags adds --png, --svg, --csv, --xlsx and their options to
@@ -30,6 +33,7 @@ func addExchangeFlags(fs *flag.FlagSet) *exchangeOutputs {
 		xlsx:    fs.String("xlsx", "", "write the boxes to this Excel workbook (one row per box)"),
 		scale:   fs.Float64("scale", 2, "pixels per point of the PNG (2 suits slides and chat messages)"),
 		english: fs.Bool("english", false, "English headers in the CSV and Excel table (default: Chinese)"),
+		force:   fs.Bool("force", false, "replace output files that exist (never a document)"),
 	}
 }
 
@@ -55,8 +59,23 @@ func (x *exchangeOutputs) check(others ...string) error {
 	return nil
 }
 
-// export writes the pictures and tables asked for, each through a
-// temporary file renamed when complete, and says what it wrote.
+// write writes one output file of the export command, PDFs included,
+// through storage.WriteOutput: whole or not at all, an existing file
+// replaced only with --force, and never the document exported, another
+// document or a file an OrgDraft holds. A refusal is explained.
+func (x *exchangeOutputs) write(path string, zh bool, write func(io.Writer) error) error {
+	var inputs []string
+	if x.input != "" {
+		inputs = append(inputs, x.input)
+	}
+	if err := storage.WriteOutput(path, *x.force, write, inputs...); err != nil {
+		return outputError(path, err, zh)
+	}
+	return nil
+}
+
+// export writes the pictures and tables asked for, each through write,
+// and says what it wrote.
 func (x *exchangeOutputs) export(d *domain.Document, zh bool, w io.Writer) error {
 	var ch *chart.Chart
 	if *x.png != "" || *x.svg != "" {
@@ -80,8 +99,8 @@ func (x *exchangeOutputs) export(d *domain.Document, zh bool, w io.Writer) error
 		if j.out == "" {
 			continue
 		}
-		if err := writeAtomically(j.out, j.write); err != nil {
-			return fmt.Errorf("%s: %w", j.out, err)
+		if err := x.write(j.out, zh, j.write); err != nil {
+			return err
 		}
 		detail := pick(zh, fmt.Sprintf("%d 个框", d.Len()), fmt.Sprintf("%d boxes", d.Len()))
 		if j.out == *x.png {

@@ -1,15 +1,16 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"orgdraft/domain"
+	"orgdraft/storage"
 	"orgdraft/ui/pdf"
 )
 
@@ -17,11 +18,14 @@ import (
 // PDF files:
 //
 //	orgdraft export FILE|@ID --chart OUT.pdf --book OUT.pdf [--paper A3]
-//	                [--landscape|--portrait] [--fit|--tile|--split]
+//	                [--landscape|--portrait] [--fit|--tile|--split] [--force]
 //
 // The paper and orientation default to the document's own page settings.
-// Each file is written to a temporary file beside it and renamed only when
-// complete, so a failed export never leaves a half-written PDF.
+// Each file is written by storage.WriteOutput: to a temporary file beside
+// it, renamed only when complete, so a failed export never leaves a
+// half-written file. An existing file is replaced only with --force, and
+// never when it is the document exported, any OrgDraft document or a file
+// an OrgDraft holds open.
 func exportCommand(args []string, stdout io.Writer) error {
 	fs := flags("export")
 	chartOut := fs.String("chart", "", "write the org chart to this PDF file")
@@ -69,6 +73,9 @@ func exportCommand(args []string, stdout io.Writer) error {
 		o.Landscape = *landscape
 	}
 	zh := chinese(*lang)
+	if !strings.HasPrefix(pos[0], "@") {
+		ex.input = pos[0]
+	}
 	jobs := []struct {
 		out     string
 		zh, en  string
@@ -83,13 +90,13 @@ func exportCommand(args []string, stdout io.Writer) error {
 			continue
 		}
 		var r pdf.Report
-		err := writeAtomically(j.out, func(w io.Writer) error {
+		err := ex.write(j.out, zh, func(w io.Writer) error {
 			var err error
 			r, err = j.export(w, d, o)
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("%s: %w", j.out, err)
+			return err
 		}
 		fmt.Fprintf(stdout, "%s: %s (%s)\n", pick(zh, j.zh, j.en), j.out, pick(zh, fmt.Sprintf("共 %d 页", r.Pages), fmt.Sprintf("%d pages", r.Pages)))
 		for _, w := range r.Warnings {
@@ -156,32 +163,38 @@ func samePath(a, b string) bool {
 	return err1 == nil && err2 == nil && aa == bb
 }
 
-// writeAtomically writes a file through write: into a temporary file in
-// the same directory, renamed over path only when everything was written
-// and flushed to disk. On any failure the temporary file is removed and
-// path is left as it was.
-func writeAtomically(path string, write func(io.Writer) error) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
+// outputFailure is a refused or failed output, explained in the user's
+// language; the storage error stays inside for errors.Is.
+type outputFailure struct {
+	msg string
+	err error
+}
+
+func (e *outputFailure) Error() string { return e.msg }
+func (e *outputFailure) Unwrap() error { return e.err }
+
+// outputError explains why the output path was not written. Every refusal
+// leaves the file there as it was.
+func outputError(path string, err error, zh bool) error {
+	why := ""
+	switch {
+	case errors.Is(err, storage.ErrSameAsInput):
+		why = pick(zh, "这就是要导出的文档，导出不会覆盖它", "this is the document being exported; an export never replaces it")
+	case errors.Is(err, storage.ErrDocumentTarget):
+		why = pick(zh, "这是 OrgDraft 文档（或以 .orgdraft 结尾），导出从不覆盖文档，加 --force 也不行",
+			"this is an OrgDraft document (or a .orgdraft name); an export never replaces a document, not even with --force")
+	case errors.Is(err, storage.ErrInUse):
+		why = pick(zh, "这个文件正被 OrgDraft 打开，导出不会覆盖它", "an OrgDraft holds this file open; an export never replaces it")
+	case errors.Is(err, storage.ErrNotRegular):
+		why = pick(zh, "这不是普通文件（是文件夹、设备或管道）", "this is not a regular file (a folder, a device or a pipe)")
+	case errors.Is(err, storage.ErrExists):
+		why = pick(zh, "文件已存在；要替换它，请加 --force", "the file exists; add --force to replace it")
+	default:
+		var pe *domain.PanicError
+		if errors.As(err, &pe) {
+			return &outputFailure{fmt.Sprintf("%s: %s", path, panicText(pe, zh)), err}
 		}
-	}()
-	if err := write(f); err != nil {
-		return err
+		return &outputFailure{fmt.Sprintf("%s: %v", path, err), err}
 	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	return &outputFailure{fmt.Sprintf("%s: %s", path, why), err}
 }
