@@ -78,6 +78,8 @@ type File struct {
 	// resync is set when a save failed: the file then lags behind the
 	// document, and the next Apply rewrites the document whole.
 	resync bool
+	// warnings say what Open mended in the document it read.
+	warnings []Warning
 }
 
 // Create writes d to a new file at path and opens it. It fails with
@@ -125,8 +127,10 @@ func memoryWith(d *domain.Document) (*sql.DB, *sql.Conn, error) {
 // Open checks the file at path, locks it and reads its document. It
 // refuses, without writing anything to the file, a file that is not an
 // OrgDraft document (ErrNotOrgDraft), one from a newer OrgDraft
-// (ErrNewerVersion), a damaged one (ErrCorrupt) and one open elsewhere
-// (ErrInUse). The one write that may precede the checks is SQLite rolling
+// (ErrNewerVersion), a damaged one (ErrCorrupt), one open elsewhere
+// (ErrInUse), a read-only one (ErrReadOnlyFile) and one holding objects
+// OrgDraft did not create (ErrForeign); see File.Warnings for what it
+// mended. The one write that may precede the checks is SQLite rolling
 // back a save that a crash interrupted, which restores the last saved state.
 // A file from an older OrgDraft is brought up to date.
 func Open(path string) (*File, *domain.Document, error) {
@@ -135,6 +139,9 @@ func Open(path string) (*File, *domain.Document, error) {
 		return nil, nil, err
 	}
 	if err := checkHeader(path); err != nil {
+		return nil, nil, err
+	}
+	if err := checkWritable(path); err != nil {
 		return nil, nil, err
 	}
 	if err := check(path); err != nil {
@@ -167,7 +174,8 @@ func (f *File) migrateAndLoad() (*domain.Document, error) {
 	if err := migrate(ctx, f.conn, version); err != nil {
 		return nil, fmt.Errorf("%s: updating the document to this version of OrgDraft: %w", f.path, err)
 	}
-	doc, err := load(ctx, f.conn)
+	doc, warnings, err := load(ctx, f.conn)
+	f.warnings = warnings
 	if err != nil {
 		return nil, pathError(f.path, ErrCorrupt, err)
 	}
