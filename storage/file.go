@@ -349,8 +349,9 @@ func classify(path string, err error) error {
 		switch se.Code {
 		case sqlite3.ErrBusy, sqlite3.ErrLocked:
 			return pathError(path, ErrInUse, nil)
-		case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
+		case sqlite3.ErrCorrupt, sqlite3.ErrNotADB, sqlite3.ErrTooBig, sqlite3.ErrMismatch, sqlite3.ErrFormat:
 			// Only files whose header says they are ours get this far.
+			// (A damaged record may claim a text of gigabytes: TooBig.)
 			return pathError(path, ErrCorrupt, err)
 		}
 	}
