@@ -56,6 +56,15 @@ func checkHeader(path string) error {
 	if h[18] != 1 || h[19] != 1 {
 		return pathError(path, ErrCorrupt, fmt.Errorf("file format versions %d/%d in the header: another program set it to write-ahead logging (WAL), which OrgDraft does not use", h[18], h[19]))
 	}
+	// The schema format (offset 44) is 1 to 4, the text encoding (56) 1
+	// to 3 (UTF-8, UTF-16le, UTF-16be); SQLite calls anything else an
+	// "unsupported file format", which here is damage.
+	if f := binary.BigEndian.Uint32(h[44:]); f < 1 || f > 4 {
+		return pathError(path, ErrCorrupt, fmt.Errorf("schema format %d in the header", f))
+	}
+	if e := binary.BigEndian.Uint32(h[56:]); e > 3 {
+		return pathError(path, ErrCorrupt, fmt.Errorf("text encoding %d in the header", e))
+	}
 	return nil
 }
 
