@@ -294,3 +294,22 @@ func TestOpenSoundFileHasNoWarnings(t *testing.T) {
 		t.Fatalf("warnings: %v", w)
 	}
 }
+
+// A header whose page count is stale (as SQLite before 3.7 left it, or a
+// tool that rewrote the file) is mended by SQLite at the first write; a
+// mere Open must not be that write.
+func TestOpenLeavesStaleHeaderAsItIs(t *testing.T) {
+	_, path := tempPath(t, "旧头.orgdraft")
+	mustClose(t, mustCreate(t, path, richDocument(t)))
+	fh, err := os.OpenFile(path, os.O_RDWR, 0)
+	must(t, err)
+	_, err = fh.WriteAt([]byte{0, 0, 0, 0}, 28) // the in-header database size
+	must(t, errors.Join(err, fh.Close()))
+	before := fileHash(t, path)
+	f, got := reopen(t, path)
+	mustClose(t, f)
+	assertSameDoc(t, richDocument(t), got)
+	if fileHash(t, path) != before {
+		t.Fatal("Open changed the file")
+	}
+}
