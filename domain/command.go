@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // Errors a command can return. Callers (the editor, the CLI) match them with
@@ -20,15 +19,6 @@ var (
 	ErrNoSuchLink   = errors.New("no such dotted-line link")
 	ErrSelfLink     = errors.New("a dotted-line link needs two different boxes")
 	ErrHeadNeedUnit = errors.New("only a position directly inside a unit can head it")
-)
-
-// Limits on text, so that a pasted novel gives a clear error instead of an
-// unusable chart or book.
-const (
-	MaxNameRunes = 100
-	MaxTextRunes = 20000
-	MaxItems     = 500
-	MaxHeadcount = 1000000
 )
 
 // Change says which parts of the document a command touched, so that the
@@ -330,38 +320,11 @@ func (c *EditNode) Undo(d *Document) Change {
 	return Change{Nodes: []NodeID{c.ID}}
 }
 
-// checkNode enforces the rules every box obeys after any edit.
+// checkNode enforces the rules every box obeys after any edit (see
+// limits.go); it trims the name first.
 func checkNode(n *Node) error {
 	n.Name = strings.TrimSpace(n.Name)
-	if n.Name == "" {
-		return ErrEmptyName
-	}
-	if utf8.RuneCountInString(n.Name) > MaxNameRunes {
-		return fmt.Errorf("%w: a name may have at most %d characters", ErrTooLong, MaxNameRunes)
-	}
-	if n.Planned < 0 || n.Filled < 0 {
-		return ErrNegative
-	}
-	if n.Planned > MaxHeadcount || n.Filled > MaxHeadcount {
-		return fmt.Errorf("%w: at most %d", ErrTooLong, MaxHeadcount)
-	}
-	for _, s := range []string{n.Grade, n.Hours, n.Notes} {
-		if utf8.RuneCountInString(s) > MaxTextRunes {
-			return fmt.Errorf("%w: at most %d characters", ErrTooLong, MaxTextRunes)
-		}
-	}
-	for _, l := range []List{Duties, Qualifications, Functions} {
-		items := n.Items(l)
-		if len(items) > MaxItems {
-			return fmt.Errorf("%w: at most %d %s", ErrTooLong, MaxItems, l)
-		}
-		for _, s := range items {
-			if utf8.RuneCountInString(s) > MaxTextRunes {
-				return fmt.Errorf("%w: one item may have at most %d characters", ErrTooLong, MaxTextRunes)
-			}
-		}
-	}
-	return nil
+	return checkBounds(n)
 }
 
 // canHead reports whether n may be its parent unit's head.
@@ -588,11 +551,16 @@ func (c *AddLink) Do(d *Document) (Change, error) {
 	if c.From == c.To {
 		return Change{}, ErrSelfLink
 	}
+	l := Link{ID: c.ID, From: c.From, To: c.To, Label: strings.TrimSpace(c.Text)}
+	if err := checkLink(&l); err != nil {
+		return Change{}, err
+	}
 	if c.ID == 0 {
 		c.ID = d.nextLink
 		d.nextLink++
 	}
-	d.links = append(d.links, Link{ID: c.ID, From: c.From, To: c.To, Label: strings.TrimSpace(c.Text)})
+	l.ID = c.ID
+	d.links = append(d.links, l)
 	return Change{Links: []LinkID{c.ID}}, nil
 }
 
@@ -651,13 +619,8 @@ func (c *EditInfo) Do(d *Document) (Change, error) {
 	if err := c.Apply(&after); err != nil {
 		return Change{}, err
 	}
-	if after.StatedTotal < 0 {
-		return Change{}, ErrNegative
-	}
-	for _, s := range []string{after.Title, after.Company, after.Version, after.EffectiveDate, after.Confidentiality} {
-		if utf8.RuneCountInString(s) > MaxNameRunes*2 {
-			return Change{}, fmt.Errorf("%w: a document field may have at most %d characters", ErrTooLong, MaxNameRunes*2)
-		}
+	if err := checkInfo(&after); err != nil {
+		return Change{}, err
 	}
 	d.Info = after
 	return Change{Info: true}, nil

@@ -3,16 +3,20 @@ package domain
 import (
 	"fmt"
 	"slices"
+	"strconv"
 )
 
 // Restore rebuilds a document from stored parts, as a file or a template
 // holds them. Each node names its parent; siblings keep the order in which
 // they appear in nodes. The tree must be sound (unique positive ids, parents
-// that exist, no cycles); links may point at missing nodes, which the
-// validation report then names.
+// that exist, no cycles) and every field within the limits (limits.go);
+// links may point at missing nodes, which the validation report then names.
 func Restore(info Info, nodes []Node, links []Link) (*Document, error) {
 	d := NewDocument()
 	d.Info = info.clone()
+	if err := checkInfo(&d.Info); err != nil {
+		return nil, fmt.Errorf("the document's own fields: %w", err)
+	}
 	for i := range nodes {
 		n := nodes[i].clone()
 		if n.ID <= 0 {
@@ -23,6 +27,9 @@ func Restore(info Info, nodes []Node, links []Link) (*Document, error) {
 		}
 		if n.Kind < KindUnit || n.Kind > KindAssistant {
 			return nil, fmt.Errorf("node %d (%q): unknown kind %d", n.ID, n.Name, n.Kind)
+		}
+		if err := checkBounds(&n); err != nil {
+			return nil, fmt.Errorf("box %d %s: %w", n.ID, quoteShort(n.Name), err)
 		}
 		d.nodes[n.ID] = &n
 		d.nextNode = max(d.nextNode, n.ID+1)
@@ -47,6 +54,9 @@ func Restore(info Info, nodes []Node, links []Link) (*Document, error) {
 		if l.ID <= 0 {
 			return nil, fmt.Errorf("link id %d must be positive", l.ID)
 		}
+		if err := checkLink(&l); err != nil {
+			return nil, fmt.Errorf("link %d: %w", l.ID, err)
+		}
 		d.nextLink = max(d.nextLink, l.ID+1)
 	}
 	return d, nil
@@ -70,4 +80,13 @@ func (d *Document) Clone() *Document {
 		panic("domain: a sound document failed to restore: " + err.Error())
 	}
 	return c
+}
+
+// quoteShort quotes a name for an error message, cut short: the name may
+// be the over-long text the message is about.
+func quoteShort(name string) string {
+	if s, cut := Truncate(name, 40); cut {
+		return strconv.Quote(s) + "…"
+	}
+	return strconv.Quote(name)
 }

@@ -87,6 +87,8 @@ type File struct {
 	// resync is set when a save failed: the file then lags behind the
 	// document, and the next Apply rewrites the document whole.
 	resync bool
+	// warnings say what Open mended in the document it read.
+	warnings []Warning
 }
 
 // Create writes d to a new file at path and opens it. It fails with
@@ -134,8 +136,10 @@ func memoryWith(d *domain.Document) (*sql.DB, *sql.Conn, error) {
 // Open checks the file at path, locks it and reads its document. It
 // refuses, without writing anything to the file, a file that is not an
 // OrgDraft document (ErrNotOrgDraft), one from a newer OrgDraft
-// (ErrNewerVersion), a damaged one (ErrCorrupt) and one open elsewhere
-// (ErrInUse). The one write that may precede the checks is SQLite rolling
+// (ErrNewerVersion), a damaged one (ErrCorrupt), one open elsewhere
+// (ErrInUse), a read-only one (ErrReadOnlyFile) and one holding objects
+// OrgDraft did not create (ErrForeign); see File.Warnings for what it
+// mended. The one write that may precede the checks is SQLite rolling
 // back a save that a crash interrupted, which restores the last saved state.
 // A file from an older OrgDraft is brought up to date.
 func Open(path string) (*File, *domain.Document, error) {
@@ -144,6 +148,9 @@ func Open(path string) (*File, *domain.Document, error) {
 		return nil, nil, err
 	}
 	if err := checkHeader(path); err != nil {
+		return nil, nil, err
+	}
+	if err := checkWritable(path); err != nil {
 		return nil, nil, err
 	}
 	if err := check(path); err != nil {
@@ -176,7 +183,8 @@ func (f *File) migrateAndLoad() (*domain.Document, error) {
 	if err := migrate(ctx, f.conn, version); err != nil {
 		return nil, fmt.Errorf("%s: updating the document to this version of OrgDraft: %w", f.path, err)
 	}
-	doc, err := load(ctx, f.conn)
+	doc, warnings, err := load(ctx, f.conn)
+	f.warnings = warnings
 	if err != nil {
 		return nil, pathError(f.path, ErrCorrupt, err)
 	}
@@ -190,8 +198,10 @@ func openLocked(path string) (*File, error) {
 		// In exclusive locking mode SQLite keeps the lock of a write
 		// transaction until the connection closes; an empty one takes it
 		// now, so a second opener is refused at once instead of both
-		// writing.
-		_, err = conn.ExecContext(ctx, "BEGIN EXCLUSIVE; COMMIT")
+		// writing. It is rolled back, not committed: beginning a write
+		// mends a stale page count in the header, and opening writes
+		// nothing (found by FuzzOpen).
+		_, err = conn.ExecContext(ctx, "BEGIN EXCLUSIVE; ROLLBACK")
 		if err != nil {
 			closeAll(db, conn)
 		}
@@ -383,8 +393,9 @@ func classify(path string, err error) error {
 		switch se.Code {
 		case sqlite3.ErrBusy, sqlite3.ErrLocked:
 			return pathError(path, ErrInUse, nil)
-		case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
+		case sqlite3.ErrCorrupt, sqlite3.ErrNotADB, sqlite3.ErrTooBig, sqlite3.ErrMismatch, sqlite3.ErrFormat:
 			// Only files whose header says they are ours get this far.
+			// (A damaged record may claim a text of gigabytes: TooBig.)
 			return pathError(path, ErrCorrupt, err)
 		}
 	}

@@ -203,7 +203,7 @@ func TestRandomEditsAreSavedInMemory(t *testing.T) {
 	h.OnChange = saving(t, h, &f)
 	for range 40 {
 		e.edit(t, h, 100)
-		got, err := load(ctx, f.conn)
+		got, _, err := load(ctx, f.conn)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -218,23 +218,34 @@ func writeLinks(ctx context.Context, tx *sql.Tx, d *domain.Document) error {
 	return nil
 }
 
-// load reads the whole document. Any row the domain cannot take (an
-// unknown kind, a cycle of parents) is an error the caller reports as a
-// damaged file.
-func load(ctx context.Context, conn *sql.Conn) (*domain.Document, error) {
+// load reads the whole document, mending texts and offsets the domain
+// would refuse (see repair.go) and saying so in the warnings. Any other
+// row the domain cannot take (an unknown kind, a cycle of parents, a
+// headcount beyond the limit) is an error the caller reports as a damaged
+// file.
+func load(ctx context.Context, conn *sql.Conn) (*domain.Document, []Warning, error) {
+	var r repairs
 	info, err := loadInfo(ctx, conn)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	nodes, err := loadNodes(ctx, conn)
+	r.info(&info)
+	nodes, err := loadNodes(ctx, conn, &r)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	links, err := loadLinks(ctx, conn)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return domain.Restore(info, nodes, links)
+	for i := range links {
+		r.link(&links[i])
+	}
+	d, err := domain.Restore(info, nodes, links)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, r.warnings, nil
 }
 
 func loadInfo(ctx context.Context, conn *sql.Conn) (domain.Info, error) {
@@ -270,8 +281,8 @@ func loadInfo(ctx context.Context, conn *sql.Conn) (domain.Info, error) {
 }
 
 // loadNodes returns the nodes with their items, siblings in order (which
-// is all domain.Restore needs of the order).
-func loadNodes(ctx context.Context, conn *sql.Conn) ([]domain.Node, error) {
+// is all domain.Restore needs of the order), mended by r.
+func loadNodes(ctx context.Context, conn *sql.Conn, r *repairs) ([]domain.Node, error) {
 	rows, err := conn.QueryContext(ctx, `SELECT id, parent, kind, name, head, planned, filled,
 		concurrent, grade, hours, notes, offset_x, offset_y, collapsed, leaves
 		FROM node ORDER BY pos, id`)
@@ -296,6 +307,7 @@ func loadNodes(ctx context.Context, conn *sql.Conn) ([]domain.Node, error) {
 		if n.Kind, err = domain.ParseKind(kind); err != nil {
 			return nil, fmt.Errorf("box %d: %w", n.ID, err)
 		}
+		r.node(&n)
 		index[n.ID] = len(nodes)
 		nodes = append(nodes, n)
 	}
@@ -323,6 +335,7 @@ func loadNodes(ctx context.Context, conn *sql.Conn) ([]domain.Node, error) {
 		if err != nil {
 			return nil, err
 		}
+		r.item(&nodes[i], list, len(*field), &text)
 		*field = append(*field, text)
 	}
 	return nodes, items.Err()

@@ -28,6 +28,20 @@ func errorText(err error) string {
 	case errors.Is(err, domain.ErrTooLong):
 		return fmt.Sprintf(lang.L("The text is too long: a name may have at most %d characters, an item %d, a list %d items."),
 			domain.MaxNameRunes, domain.MaxTextRunes, domain.MaxItems)
+	case errors.Is(err, domain.ErrInvalidText):
+		return lang.L("The text holds invalid characters (broken encoding or NUL), which cannot be stored.")
+	case errors.Is(err, domain.ErrOutOfRange):
+		return fmt.Sprintf(lang.L("The number is out of range: a headcount may be at most %d."), domain.MaxHeadcount)
+	case errors.Is(err, storage.ErrForeign):
+		return lang.L("Another program has changed this document: it holds database parts that OrgDraft did not create, which could change it behind your back. It was left as it is. Open it read-only and use Save As to make a clean copy.") + "\n" + err.Error()
+	case errors.Is(err, storage.ErrReadOnlyFile):
+		return lang.L("This file is read-only (write-protected), so it cannot be edited. It was left as it is. Open it read-only; Save As makes an editable copy.") + "\n" + err.Error()
+	case errors.Is(err, storage.ErrTextRepaired):
+		return lang.L("Some texts in the file held invalid characters; they were replaced by “�” or removed. The file changes only when those boxes are edited.") + "\n" + err.Error()
+	case errors.Is(err, storage.ErrTextShortened):
+		return fmt.Sprintf(lang.L("Some texts in the file were longer than OrgDraft allows and were shortened (a name to %d characters, an item to %d)."), domain.MaxNameRunes, domain.MaxTextRunes) + "\n" + err.Error()
+	case errors.Is(err, storage.ErrOffsetReset):
+		return lang.L("Some boxes in the file were placed impossibly far away and were put back in their automatic place.") + "\n" + err.Error()
 	case errors.Is(err, domain.ErrCycle):
 		return lang.L("A box cannot report to itself or to one of its own subordinates.")
 	case errors.Is(err, domain.ErrSelfLink):

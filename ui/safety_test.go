@@ -13,7 +13,6 @@ import (
 
 	"orgdraft/domain"
 	"orgdraft/storage"
-	"orgdraft/ui/pdf"
 )
 
 // fileSHA returns the SHA-256 of the file at path.
@@ -232,47 +231,6 @@ func TestPanicInAnExportIsAnErrorDialog(t *testing.T) {
 		if strings.HasSuffix(e.Name(), ".csv") || strings.HasSuffix(e.Name(), ".tmp") {
 			t.Errorf("left behind: %s", e.Name())
 		}
-	}
-}
-
-func TestPanickingPDFInTheBackgroundIsAnErrorDialog(t *testing.T) {
-	// A real input: a name ending in a cut-off UTF-8 sequence (from a file
-	// made outside OrgDraft) makes fpdf v0.12.0 panic while measuring it,
-	// in the export's goroutine, which used to end the program.
-	dir := t.TempDir()
-	m, ids, path := editorOnFile(t, dir, "g.orgdraft")
-	if err := m.Do(domain.Rename(ids.unit, "客服\xe5")); err != nil {
-		t.Fatal(err)
-	}
-	panics := errors.As(domain.Safely(func() error {
-		_, err := pdf.Chart(io.Discard, m.Session().Doc, pdf.OptionsFor(m.Session().Doc))
-		return err
-	}), new(*domain.PanicError))
-	t.Logf("pdf.Chart panics on the name: %v", panics)
-	before := fileSHA(t, path)
-
-	finished := make(chan struct{}, 1)
-	m.exported = func() { finished <- struct{}{} }
-	menuAction(t, m, "Export Chart PDF…")()
-	tapButton(t, topDialog(t, m), "Choose File…")
-	focusedEntry(t, m).SetText("chart.pdf")
-	tapButton(t, topDialog(t, m), "Save")
-	select {
-	case <-finished:
-	case <-time.After(60 * time.Second):
-		t.Fatal("the export did not finish")
-	}
-	if panics {
-		dialogShows(t, m, "The PDF could not be written.")
-		dialogShows(t, m, "internal error")
-		if _, err := os.Stat(filepath.Join(dir, "chart.pdf")); !errors.Is(err, os.ErrNotExist) {
-			t.Errorf("a PDF was left (%v)", err)
-		}
-	} else {
-		dialogShows(t, m, "pages written to")
-	}
-	if fileSHA(t, path) != before || m.Session().State() != Saved {
-		t.Fatalf("document changed, or state %v", m.Session().State())
 	}
 }
 

@@ -184,6 +184,9 @@ func load(arg string) (*domain.Document, error) {
 		return assets.LoadTemplate(id)
 	}
 	f, d, err := storage.Open(arg)
+	if errors.Is(err, storage.ErrReadOnlyFile) {
+		return storage.ReadSnapshot(arg) // reading is all the commands need
+	}
 	if err != nil {
 		return nil, err
 	}
