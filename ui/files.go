@@ -170,8 +170,8 @@ func (m *MainWindow) OpenPath(path string) error {
 	}
 	s, err := OpenSession(abs)
 	switch {
-	case errors.Is(err, storage.ErrInUse):
-		m.offerReadOnly(abs)
+	case errors.Is(err, storage.ErrInUse), errors.Is(err, storage.ErrReadOnlyFile), errors.Is(err, storage.ErrForeign):
+		m.offerReadOnly(abs, err)
 		return err
 	case errors.Is(err, os.ErrNotExist):
 		m.forgetRecent(abs)
@@ -182,20 +182,46 @@ func (m *MainWindow) OpenPath(path string) error {
 	}
 	m.SetSession(s)
 	m.remember(abs)
+	m.showWarnings(s)
 	return nil
 }
 
-// offerReadOnly says that the document at path is open in another
-// OrgDraft window and offers to view it read-only.
-func (m *MainWindow) offerReadOnly(path string) {
-	msg := widget.NewLabel(fmt.Sprintf(lang.L("“%s” is open in another OrgDraft window, so it cannot be edited here. You can look at it read-only, as it was last saved; Save As makes an editable copy."), filepath.Base(path)))
+// showWarnings tells what was mended when the session's document was
+// read, if anything.
+func (m *MainWindow) showWarnings(s *Session) {
+	if len(s.Warnings()) == 0 {
+		return
+	}
+	var lines []string
+	for _, w := range s.Warnings() {
+		lines = append(lines, errorText(w))
+	}
+	dialog.ShowInformation(lang.L("The document was mended"), strings.Join(lines, "\n\n"), m.Window)
+}
+
+// offerReadOnly says why the document at path cannot be edited here (it
+// is open in another OrgDraft window, the file may not be written, or it
+// holds objects OrgDraft did not make) and offers to view it read-only.
+func (m *MainWindow) offerReadOnly(path string, why error) {
+	text := lang.L("“%s” is open in another OrgDraft window, so it cannot be edited here. You can look at it read-only, as it was last saved; Save As makes an editable copy.")
+	switch {
+	case errors.Is(why, storage.ErrReadOnlyFile):
+		text = lang.L("“%s” is a read-only file, so it cannot be edited. You can look at it read-only; Save As makes an editable copy.")
+	case errors.Is(why, storage.ErrForeign):
+		text = lang.L("“%s” holds database objects that OrgDraft did not make, which could change the document behind your back, so it is not opened for editing. You can look at it read-only without them; Save As writes a clean copy.")
+	}
+	msg := widget.NewLabel(fmt.Sprintf(text, filepath.Base(path)))
 	msg.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
 	open := func() {
 		d.Hide()
 		m.OpenReadOnly(path)
 	}
-	d = dialog.NewCustomWithoutButtons(lang.L("Document in use"), msg, m.Window)
+	title := lang.L("Document in use")
+	if !errors.Is(why, storage.ErrInUse) {
+		title = lang.L("Open read-only?")
+	}
+	d = dialog.NewCustomWithoutButtons(title, msg, m.Window)
 	d.SetButtons([]fyne.CanvasObject{
 		widget.NewButton(lang.L("Cancel"), d.Hide),
 		&widget.Button{Text: lang.L("Open Read-Only"), Importance: widget.HighImportance, OnTapped: open},
@@ -215,6 +241,7 @@ func (m *MainWindow) OpenReadOnly(path string) error {
 		return err
 	}
 	m.SetSession(s)
+	m.showWarnings(s)
 	return nil
 }
 

@@ -38,7 +38,15 @@ type Session struct {
 	edited      bool   // a document without a file of its own was changed
 	saveErr     error  // the last save failed; nil once a save succeeds
 	listeners   []func(domain.Change)
+	// warnings say what was mended in memory when the file was read
+	// (invalid text, offsets) or left out of a read-only view (objects
+	// that are not ours); the file itself is as it was.
+	warnings []storage.Warning
 }
+
+// Warnings returns what was mended when the document was read: the user
+// should be told once, after it opens.
+func (s *Session) Warnings() []storage.Warning { return s.warnings }
 
 // ErrReadOnly is Do's refusal of every edit to a document viewed
 // read-only.
@@ -88,7 +96,9 @@ func OpenSession(path string) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newSession(f, d), nil
+	s := newSession(f, d)
+	s.warnings = f.Warnings()
+	return s, nil
 }
 
 // ViewSession shows the document at path read-only, as it is now, without
@@ -96,7 +106,7 @@ func OpenSession(path string) (*Session, error) {
 // open. Every edit is refused with ErrReadOnly; SaveAs makes an editable
 // copy.
 func ViewSession(path string) (*Session, error) {
-	d, err := storage.ReadSnapshot(path)
+	d, warnings, err := storage.ReadSnapshotWarnings(path)
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +115,7 @@ func ViewSession(path string) (*Session, error) {
 		return nil, err
 	}
 	s := newSession(f, d)
-	s.viewing = path
+	s.viewing, s.warnings = path, warnings
 	return s, nil
 }
 
