@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"orgdraft/domain"
 	"orgdraft/storage"
+	"orgdraft/storage/sheet"
 )
 
 // Huge documents and imports: the CLI's output and its work stay in
@@ -113,5 +116,54 @@ func TestShowOfADeepChainNumbersDeepLevels(t *testing.T) {
 	}
 	if len(out) > n*200 {
 		t.Errorf("show wrote %d bytes for %d boxes", len(out), n)
+	}
+}
+
+// BenchmarkShow100k prints a chart of 100,000 boxes (the whole command:
+// open, derive, print).
+func BenchmarkShow100k(b *testing.B) {
+	path := store(b, staffed(b, 100000))
+	b.ReportAllocs()
+	for b.Loop() {
+		var out, errs bytes.Buffer
+		if code := run([]string{"show", "-lang", "zh", path}, &out, &errs); code != exitOK {
+			b.Fatalf("exit %d: %s", code, errs.String())
+		}
+	}
+}
+
+// BenchmarkCheck100k checks the same chart.
+func BenchmarkCheck100k(b *testing.B) {
+	path := store(b, staffed(b, 100000))
+	b.ReportAllocs()
+	for b.Loop() {
+		var out, errs bytes.Buffer
+		if code := run([]string{"check", "-lang", "zh", path}, &out, &errs); code > exitFindings {
+			b.Fatalf("exit %d: %s", code, errs.String())
+		}
+	}
+}
+
+// BenchmarkImport100kRows imports a staffing table of 100,000 rows, the
+// most an import takes, into a new document.
+func BenchmarkImport100kRows(b *testing.B) {
+	var table bytes.Buffer
+	if err := sheet.WriteCSV(&table, staffed(b, sheet.MaxImportBoxes)); err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	in := filepath.Join(dir, "编制表.csv")
+	if err := os.WriteFile(in, table.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(table.Len()))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		var out, errs bytes.Buffer
+		if code := run([]string{"import", in, filepath.Join(dir, fmt.Sprintf("新%d.orgdraft", i))}, &out, &errs); code != exitOK {
+			b.Fatalf("exit %d: %s", code, errs.String())
+		}
 	}
 }
