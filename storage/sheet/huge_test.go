@@ -5,8 +5,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strings"
 	"io"
+	"strings"
 	"testing"
 
 	"orgdraft/domain/outline"
