@@ -29,15 +29,15 @@ func Import(name string, r io.Reader) (*domain.Document, error) {
 	case ".csv", ".tsv":
 		return ReadCSV(r)
 	case ".txt", ".text", ".md":
-		data, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
-		if err != nil {
-			return nil, err
-		}
-		if len(data) > MaxImportBytes {
+		data, err := readCapped(r)
+		var big ErrorList
+		if errors.As(err, &big) {
 			// The outline's own error type, as the caller expects for a
 			// .txt file.
-			t := tooLarge()[0]
-			return nil, outline.ErrorList{{Msg: t.Msg, Zh: t.Zh}}
+			return nil, outline.ErrorList{{Msg: big[0].Msg, Zh: big[0].Zh}}
+		}
+		if err != nil {
+			return nil, err
 		}
 		text, err := DecodeText(data)
 		if err != nil {

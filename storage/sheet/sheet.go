@@ -37,6 +37,7 @@ package sheet
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"unicode/utf8"
 
@@ -186,6 +187,12 @@ func tooLarge() ErrorList {
 
 // readCapped reads all of r, or fails with tooLarge past MaxImportBytes.
 func readCapped(r io.Reader) ([]byte, error) {
+	// A file says its size: a huge one is refused before it is read.
+	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxImportBytes {
+			return nil, tooLarge()
+		}
+	}
 	data, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
 	if err != nil {
 		return nil, err
