@@ -29,6 +29,10 @@
 // spans several lines comes back as several items, and dotted-line links
 // come back in the order of their rows.
 //
+// A CSV cell that would open as a formula (=, +, -, @, tab, CR first) is
+// written after an apostrophe, which reading CSV drops again (see
+// WriteCSV); a workbook holds text cells and needs no such guard.
+//
 // Bad rows — unknown parent, cycle, duplicate id, negative or
 // non-numeric headcount, missing name, unknown kind — are all reported at
 // once by row number (ErrorList), and then nothing is imported.
