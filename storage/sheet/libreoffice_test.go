@@ -38,7 +38,8 @@ func TestLibreOfficeReadsGuardedCellsAsText(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	csvPath := filepath.Join(dir, "编制表.csv")
+	// ASCII names: soffice garbles others under a locale the system lacks.
+	csvPath := filepath.Join(dir, "table.csv")
 	var b bytes.Buffer
 	if err := WriteCSV(&b, d); err != nil {
 		t.Fatal(err)
@@ -63,7 +64,7 @@ func TestLibreOfficeReadsGuardedCellsAsText(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
-	f, err := excelize.OpenFile(filepath.Join(dir, "编制表.xlsx"))
+	f, err := excelize.OpenFile(filepath.Join(dir, "table.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
