@@ -141,3 +141,141 @@ func (d *Document) UnitOf(id NodeID) NodeID {
 	}
 	return 0
 }
+
+// Superiors returns the direct superior of every box that has one, the
+// same as Superior gives for each, in one pass over the tree: callers that
+// need every box's superior (a printout of the whole chart) stay linear
+// however many boxes a unit holds.
+func (d *Document) Superiors() map[NodeID]NodeID {
+	// The first two heads of every unit: a head's own superior is found
+	// past itself, so it needs the second (a sound document has none).
+	heads := map[NodeID][2]NodeID{}
+	for _, p := range d.nodes {
+		if p.Kind.IsPosition() {
+			continue
+		}
+		var h [2]NodeID
+		k := 0
+		for _, c := range p.children {
+			if d.nodes[c].Head && k < 2 {
+				h[k] = c
+				k++
+			}
+		}
+		if k > 0 {
+			heads[p.ID] = h
+		}
+	}
+	// above[u] is the superior of a box somewhere below unit u that finds
+	// no position between itself and u: u's head, else what is above u.
+	above := map[NodeID]NodeID{}
+	from := func(id NodeID) NodeID { // the superior found starting at box id
+		switch n := d.nodes[id]; {
+		case n == nil:
+			return 0
+		case n.Kind.IsPosition():
+			return id
+		}
+		return above[id]
+	}
+	out := make(map[NodeID]NodeID, len(d.nodes))
+	d.Walk(func(n *Node) bool {
+		if n.Kind == KindUnit {
+			above[n.ID] = heads[n.ID][0]
+			if above[n.ID] == 0 {
+				above[n.ID] = from(n.Parent)
+			}
+		}
+		p := d.nodes[n.Parent]
+		var sup NodeID
+		switch {
+		case p == nil:
+		case p.Kind.IsPosition():
+			sup = p.ID
+		default:
+			h := heads[p.ID]
+			if h[0] == n.ID {
+				h[0] = h[1]
+			}
+			sup = h[0]
+			if sup == 0 {
+				sup = from(p.Parent)
+			}
+		}
+		if sup != 0 {
+			out[n.ID] = sup
+		}
+		return true
+	})
+	return out
+}
+
+// PathShown is the most names a short path shows whole; a longer one
+// shows the first two, "…" and the last two.
+const PathShown = 5
+
+// ShortPath returns the names from the top-level box down to id, as Path
+// does, but with the middle of a path longer than PathShown names replaced
+// by one "…": "A", "B", "…", "Y", "Z". A message names a box deep in a
+// chain by it without growing with the depth.
+func (d *Document) ShortPath(id NodeID) []string {
+	var tail []string // id and its parent
+	var top [2]string // the last two names seen going up: the top of the path
+	depth := 0
+	for n := d.nodes[id]; n != nil; n = d.nodes[n.Parent] {
+		if len(tail) < 2 {
+			tail = append(tail, n.Name)
+		}
+		top[0], top[1] = n.Name, top[0]
+		depth++
+	}
+	if depth <= PathShown {
+		return d.Path(id)
+	}
+	return []string{top[0], top[1], "…", tail[1], tail[0]}
+}
+
+// ShortPaths returns ShortPath of each of ids, in one walk of the tree:
+// time linear in the document and the number of ids, however deep the
+// tree, where one ShortPath per id would be quadratic in a deep chain.
+func (d *Document) ShortPaths(ids []NodeID) map[NodeID][]string {
+	want := make(map[NodeID]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	out := make(map[NodeID][]string, len(want))
+	// An explicit stack of (box, depth) and the current line of ancestors,
+	// so a chain of a million boxes costs neither recursion nor copies.
+	type item struct {
+		id    NodeID
+		depth int
+	}
+	var line []NodeID // line[k] is the ancestor at depth k
+	stack := make([]item, 0, 64)
+	for i := len(d.roots) - 1; i >= 0; i-- {
+		stack = append(stack, item{d.roots[i], 0})
+	}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		line = append(line[:it.depth], it.id)
+		if want[it.id] {
+			names := make([]string, 0, PathShown)
+			if len(line) <= PathShown {
+				for _, a := range line {
+					names = append(names, d.nodes[a].Name)
+				}
+			} else {
+				k := len(line)
+				names = append(names, d.nodes[line[0]].Name, d.nodes[line[1]].Name, "…",
+					d.nodes[line[k-2]].Name, d.nodes[line[k-1]].Name)
+			}
+			out[it.id] = names
+		}
+		n := d.nodes[it.id]
+		for i := len(n.children) - 1; i >= 0; i-- {
+			stack = append(stack, item{n.children[i], it.depth + 1})
+		}
+	}
+	return out
+}

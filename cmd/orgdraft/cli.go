@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -260,8 +261,9 @@ func show(args []string, w io.Writer) error {
 	if *asJSON {
 		return domain.EncodeJSON(w, d)
 	}
-	describe(w, d, chinese(*lang))
-	return nil
+	bw := bufio.NewWriter(w)
+	describe(bw, d, chinese(*lang))
+	return bw.Flush()
 }
 
 func check(args []string, w io.Writer) (int, error) {
@@ -276,7 +278,11 @@ func check(args []string, w io.Writer) (int, error) {
 		return exitFailed, err
 	}
 	findings := d.Validate()
-	printFindings(w, d, findings, chinese(*lang))
+	bw := bufio.NewWriter(w)
+	printFindings(bw, d, findings, chinese(*lang))
+	if err := bw.Flush(); err != nil {
+		return exitFailed, err
+	}
 	if len(domain.Errors(findings)) > 0 {
 		return exitFindings, nil
 	}
@@ -288,11 +294,21 @@ func printFindings(w io.Writer, d *domain.Document, findings []domain.Finding, z
 		fmt.Fprintln(w, pick(zh, "检查通过：没有发现问题。", "All checks passed."))
 		return
 	}
+	// The boxes are named by their paths, abbreviated in the middle, all
+	// found in one walk: a chain a million deep prints a line per
+	// finding, not a million names.
+	ids := make([]domain.NodeID, 0, len(findings))
+	for _, f := range findings {
+		if f.Node != 0 {
+			ids = append(ids, f.Node)
+		}
+	}
+	paths := d.ShortPaths(ids)
 	for _, f := range findings {
 		msg := pick(zh, f.Zh, f.En)
 		where := ""
 		if f.Node != 0 {
-			where = " (" + strings.Join(d.Path(f.Node), " / ") + ")"
+			where = " (" + strings.Join(paths[f.Node], " › ") + ")"
 		}
 		fmt.Fprintf(w, "%s: %s%s\n", severityLabel(f.Severity, zh), msg, where)
 	}
@@ -315,18 +331,28 @@ func pick(zh bool, zhText, enText string) string {
 	return enText
 }
 
+// maxIndent is the deepest level show indents; the levels below it are
+// numbered instead.
+const maxIndent = 30
+
 // describe prints the document as an indented tree with headcounts and
 // derived reporting lines, then the totals.
 func describe(w io.Writer, d *domain.Document, zh bool) {
 	i := d.Info
 	fmt.Fprintf(w, "%s  %s  %s  %s\n", i.Company, i.Title, i.Version, i.Confidentiality)
 	roll := d.Rollup()
+	superiors := d.Superiors()
 	depth := map[domain.NodeID]int{}
 	d.Walk(func(n *domain.Node) bool {
 		if n.Parent != 0 {
 			depth[n.ID] = depth[n.Parent] + 1
 		}
-		indent := strings.Repeat("  ", depth[n.ID])
+		indent := strings.Repeat("  ", min(depth[n.ID], maxIndent))
+		if depth[n.ID] > maxIndent {
+			// Deeper levels are numbered instead of indented, so that
+			// the text of a deep chain stays in proportion to its boxes.
+			indent += fmt.Sprintf("[%d] ", depth[n.ID]+1)
+		}
 		h := roll[n.ID]
 		switch {
 		case n.Kind == domain.KindUnit:
@@ -336,7 +362,7 @@ func describe(w io.Writer, d *domain.Document, zh bool) {
 			if n.Concurrent {
 				line += pick(zh, "（兼）", " (concurrent)")
 			}
-			if sup := d.Superior(n.ID); sup != 0 {
+			if sup := superiors[n.ID]; sup != 0 {
 				line += fmt.Sprintf("  %s %s", pick(zh, "直接上级:", "reports to:"), d.Node(sup).Name)
 			}
 			if len(n.Duties) > 0 {

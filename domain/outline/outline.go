@@ -79,9 +79,19 @@ import (
 	"orgdraft/domain"
 )
 
+// Limits that keep the time and memory of a parse in proportion to its
+// text, with a message when an outline goes past them.
+const (
+	// MaxBoxes is the most boxes one outline may create (100,000).
+	MaxBoxes = 100000
+	// MaxLines is the most non-blank lines one outline may have: room for
+	// MaxBoxes boxes with several duties each.
+	MaxLines = 1000000
+)
+
 // LineError is one line of the outline that could not be understood.
 type LineError struct {
-	Line int    // 1-based line number
+	Line int    // 1-based line number; 0 for the outline as a whole
 	Text string // the line as typed, without its indentation
 	Msg  string // what is wrong, in English
 	Zh   string // the same in Chinese
@@ -94,6 +104,9 @@ func (e LineError) format(zh bool) string {
 	text := e.Text
 	if utf8.RuneCountInString(text) > 40 {
 		text = string([]rune(text)[:40]) + "…"
+	}
+	if e.Line == 0 {
+		return pick(zh, e.Zh, e.Msg)
 	}
 	if zh {
 		if text == "" {
@@ -121,6 +134,13 @@ func (l ErrorList) Text(zh bool) string {
 		lines[i] = e.format(zh)
 	}
 	return strings.Join(lines, "\n")
+}
+
+func pick(zh bool, zhText, enText string) string {
+	if zh {
+		return zhText
+	}
+	return enText
 }
 
 // Parse reads an outline into a new document. Only the tree comes from

@@ -80,7 +80,9 @@ func parse(text string, pasting bool, into *target) (*forest, error) {
 	if into != nil {
 		p.f.top = &box{node: domain.Node{Kind: into.kind}}
 	}
-	p.split(text)
+	if !p.split(text) {
+		return nil, p.errs
+	}
 	if len(p.lines) == 0 {
 		return nil, ErrorList{{Line: 1, Msg: "the outline is empty", Zh: "大纲是空的，没有可导入的内容"}}
 	}
@@ -88,6 +90,9 @@ func parse(text string, pasting bool, into *target) (*forest, error) {
 		return nil, p.errs
 	}
 	p.classify()
+	if !p.countBoxes() {
+		return nil, p.errs
+	}
 	p.build()
 	p.fill()
 	if len(p.f.roots) == 0 && p.into == nil && len(p.errs) == 0 {
@@ -105,11 +110,17 @@ func (p *parser) fail(i int, zh, en string, args ...any) {
 		Msg: fmt.Sprintf(en, args...), Zh: fmt.Sprintf(zh, args...)})
 }
 
-// split cuts the text into lines and measures their indentation.
-func (p *parser) split(text string) {
+// split cuts the text into lines and measures their indentation. It
+// stops with an error past MaxLines non-blank lines, before the lines
+// take more memory than the text.
+func (p *parser) split(text string) bool {
 	text = strings.ToValidUTF8(text, "\uFFFD")
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
-	for i, s := range strings.Split(text, "\n") {
+	i := -1
+	for len(text) > 0 || i < 0 {
+		i++
+		s, rest, _ := strings.Cut(text, "\n")
+		text = rest
 		l := line{no: i + 1, parent: -1}
 		j := 0
 	indent:
@@ -132,10 +143,35 @@ func (p *parser) split(text string) {
 		l.text = strings.TrimFunc(s[j:], func(r rune) bool {
 			return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b'
 		})
-		if l.text != "" {
-			p.lines = append(p.lines, l)
+		if l.text == "" {
+			continue
+		}
+		if len(p.lines) == MaxLines {
+			p.errs = append(p.errs, LineError{Line: l.no, Text: l.text,
+				Msg: fmt.Sprintf("the outline has more than %d lines; nothing is imported", MaxLines),
+				Zh:  fmt.Sprintf("大纲超过 %d 行，未导入", MaxLines)})
+			return false
+		}
+		p.lines = append(p.lines, l)
+	}
+	return true
+}
+
+// countBoxes refuses an outline of more than MaxBoxes boxes, naming the
+// first line past the limit, before any box is built.
+func (p *parser) countBoxes() bool {
+	n := 0
+	for i := range p.lines {
+		if p.lines[i].role != roleBox {
+			continue
+		}
+		if n++; n > MaxBoxes {
+			p.errs = nil // the other problems wait until the outline is within bounds
+			p.fail(i, "大纲中的框超过 %d 个，未导入：请分成几份导入", "the outline has more than %d boxes; nothing is imported: import it in parts", MaxBoxes)
+			return false
 		}
 	}
+	return true
 }
 
 // nest finds every line's parent: the nearest line above that is indented

@@ -22,6 +22,14 @@ func WriteCSV(w io.Writer, d *domain.Document) error { return Options{}.WriteCSV
 // WriteCSV writes the document's tree as CSV: UTF-8 with a byte order
 // mark and CRLF line ends, which Excel on Chinese Windows needs to show
 // the text as Chinese rather than as mojibake.
+//
+// A cell that a spreadsheet program would take for a formula, one that
+// starts with =, +, -, @, a tab or a carriage return, is written with a
+// leading apostrophe (') so that it opens as text; so is a cell that
+// itself starts with an apostrophe. ReadCSV removes one leading
+// apostrophe from every cell, so a table comes back exactly as written.
+// (Excel hides such an apostrophe; LibreOffice shows it but reads the
+// cell as text either way.)
 func (o Options) WriteCSV(w io.Writer, d *domain.Document) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("\ufeff")
@@ -29,6 +37,9 @@ func (o Options) WriteCSV(w io.Writer, d *domain.Document) error {
 	cw.UseCRLF = true
 	cw.Write(o.header())
 	for _, row := range o.rows(d) {
+		for i, c := range row {
+			row[i] = guard(c)
+		}
 		cw.Write(row)
 	}
 	cw.Flush()
@@ -43,9 +54,11 @@ func (o Options) WriteCSV(w io.Writer, d *domain.Document) error {
 // UTF-16 with one (Excel's "Unicode text"), or GB18030/GBK, as Excel on
 // Chinese Windows saves "CSV (逗号分隔)". Fields may be separated by
 // commas, semicolons or tabs (a table copied out of Excel). The document
-// has domain.NewDocument's fields: a table holds only the tree.
+// has domain.NewDocument's fields: a table holds only the tree. One
+// leading apostrophe is dropped from every cell (see WriteCSV). A file
+// larger than MaxImportBytes is refused unread.
 func ReadCSV(r io.Reader) (*domain.Document, error) {
-	data, err := io.ReadAll(r)
+	data, err := readCapped(r)
 	if err != nil {
 		return nil, err
 	}
@@ -57,13 +70,14 @@ func ReadCSV(r io.Reader) (*domain.Document, error) {
 	cr.Comma = separator(text)
 	cr.FieldsPerRecord = -1
 	var records []record
+	row := 0 // the number of the record just read
 	for {
 		cells, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			row := len(records) + 1
+			row := row + 1
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				err = pe.Err
@@ -71,10 +85,33 @@ func ReadCSV(r io.Reader) (*domain.Document, error) {
 			return nil, ErrorList{{Row: row, Msg: fmt.Sprintf("the CSV cannot be read here: %v", err),
 				Zh: fmt.Sprintf("CSV 格式有误，无法读取：%v", err)}}
 		}
-		records = append(records, record{row: len(records) + 1, cells: cells})
+		row++
+		if blank(cells) {
+			continue
+		}
+		for i, c := range cells {
+			cells[i] = unguard(c)
+		}
+		records = append(records, record{row: row, cells: cells})
+		if len(records) > maxRecords {
+			break // document reports the rows past the limit
+		}
 	}
 	return document(records)
 }
+
+// guard puts an apostrophe before a cell that would open as a formula,
+// and before one that starts with an apostrophe, so that unguard can
+// tell the two apart.
+func guard(c string) string {
+	if c != "" && strings.ContainsRune("=+-@\t\r'", rune(c[0])) {
+		return "'" + c
+	}
+	return c
+}
+
+// unguard undoes guard: it drops one leading apostrophe.
+func unguard(c string) string { return strings.TrimPrefix(c, "'") }
 
 // separator guesses the field separator from the first line: a comma,
 // unless the line has none but has tabs or semicolons.

@@ -20,7 +20,8 @@ var ErrFormat = errors.New("unknown file type")
 // (an indented outline, see package outline). The document has
 // domain.NewDocument's fields plus, for an outline, its stated total.
 // Problems in the content come back as this package's ErrorList (rows)
-// or outline.ErrorList (lines).
+// or outline.ErrorList (lines). A file larger than MaxImportBytes, or with
+// more than MaxImportBoxes rows or boxes, is refused the same way.
 func Import(name string, r io.Reader) (*domain.Document, error) {
 	switch ext := strings.ToLower(filepath.Ext(name)); ext {
 	case ".xlsx", ".xlsm":
@@ -28,7 +29,13 @@ func Import(name string, r io.Reader) (*domain.Document, error) {
 	case ".csv", ".tsv":
 		return ReadCSV(r)
 	case ".txt", ".text", ".md":
-		data, err := io.ReadAll(r)
+		data, err := readCapped(r)
+		var big ErrorList
+		if errors.As(err, &big) {
+			// The outline's own error type, as the caller expects for a
+			// .txt file.
+			return nil, outline.ErrorList{{Msg: big[0].Msg, Zh: big[0].Zh}}
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -58,6 +58,9 @@ func document(records []record) (*domain.Document, error) {
 		}
 	}
 	records = slices.DeleteFunc(records, func(rec record) bool { return blank(rec.cells) })
+	if len(records) > maxRecords {
+		return nil, tooManyRows(records[maxRecords].row)
+	}
 	h := headerIndex(records)
 	if h < 0 {
 		return nil, ErrorList{{Row: 1, Msg: "the table is empty: it needs a header row and a row per box", Zh: "表格是空的：需要一行表头，每个框一行"}}
@@ -68,6 +71,9 @@ func document(records []record) (*domain.Document, error) {
 	data := records[h+1:]
 	if len(data) == 0 {
 		return nil, ErrorList{{Row: records[h].row, Msg: "the table has a header but no rows", Zh: "表格只有表头，没有内容"}}
+	}
+	if len(data) > MaxImportBoxes {
+		return nil, tooManyRows(data[MaxImportBoxes].row)
 	}
 	entries := make([]entry, len(data))
 	for i, rec := range data {
@@ -94,6 +100,19 @@ func document(records []record) (*domain.Document, error) {
 		return nil, fmt.Errorf("sheet: %w", err)
 	}
 	return d, nil
+}
+
+// maxRecords is how many non-blank rows the readers keep: MaxImportBoxes
+// boxes and room for the header and title rows. Past it they stop
+// reading, and document reports the row where they stopped.
+const maxRecords = MaxImportBoxes + 100
+
+// tooManyRows is the error of a table longer than MaxImportBoxes rows,
+// at the first row past the limit.
+func tooManyRows(row int) ErrorList {
+	return ErrorList{{Row: row,
+		Msg: fmt.Sprintf("the table has more than %d rows; nothing is imported: import it in parts", MaxImportBoxes),
+		Zh:  fmt.Sprintf("表格超过 %d 行，未导入：请分成几份导入", MaxImportBoxes)}}
 }
 
 func blank(cells []string) bool {
@@ -329,9 +348,10 @@ func (r *reader) tree(entries []entry) {
 	}
 }
 
-// cycles reports the rows whose parents lead round in a circle, each
-// with the rows of its circle, and cuts them loose so later checks can
-// run.
+// cycles reports every circle of parents once, at its first row, naming
+// its rows (abbreviated when there are many, see circleRows), and cuts
+// the rows loose so later checks can run. It takes time and memory linear
+// in the rows, however long the circles.
 func (r *reader) cycles(entries []entry) {
 	const (
 		unseen = iota
@@ -339,8 +359,9 @@ func (r *reader) cycles(entries []entry) {
 		done
 	)
 	state := make([]uint8, len(entries))
+	var path []int
 	for start := range entries {
-		var path []int
+		path = path[:0]
 		i := start
 		for i >= 0 && state[i] == unseen {
 			state[i] = onPath
@@ -350,15 +371,18 @@ func (r *reader) cycles(entries []entry) {
 		if i >= 0 && state[i] == onPath {
 			// The path ran into itself: from i on it is a circle.
 			circle := path[slices.Index(path, i):]
-			rows := make([]string, 0, len(circle)+1)
-			for _, j := range circle {
-				rows = append(rows, strconv.Itoa(entries[j].row))
+			rows := make([]int, len(circle))
+			first := 0
+			for k, j := range circle {
+				rows[k] = entries[j].row
+				if rows[k] < rows[first] {
+					first = k
+				}
 			}
-			rows = append(rows, rows[0])
-			for _, j := range circle {
-				r.fail(entries[j].row, colParent, "上级编号形成了循环：第 %s 行", "the parent ids go round in a circle: rows %s",
-					strings.Join(rows, " → "))
-			}
+			// Start the circle at its first row, where the message goes.
+			rows = append(rows[first:], rows[:first]...)
+			zh, en := circleRows(rows)
+			r.fail(rows[0], colParent, "上级编号形成了循环：%[1]s", "the parent ids go round in a circle: %[2]s", zh, en)
 			for _, j := range circle {
 				entries[j].parent = -1
 			}
@@ -367,6 +391,42 @@ func (r *reader) cycles(entries []entry) {
 			state[j] = done
 		}
 	}
+}
+
+// circleShown is how many rows of a circle a message names: the first
+// few and the last, with "…" between them.
+const circleShown = 6
+
+// circleRows names the rows of a circle of parents, in Chinese and in
+// English: "rows 2 → 3 → 4 → 2", or for a long circle "rows 2 → 3 → 4 →
+// 5 → … → 10001 → 2, 10,000 rows".
+func circleRows(rows []int) (zh, en string) {
+	var parts []string
+	if len(rows) <= circleShown {
+		for _, row := range rows {
+			parts = append(parts, strconv.Itoa(row))
+		}
+	} else {
+		for _, row := range rows[:circleShown-1] {
+			parts = append(parts, strconv.Itoa(row))
+		}
+		parts = append(parts, "…", strconv.Itoa(rows[len(rows)-1]))
+	}
+	parts = append(parts, strconv.Itoa(rows[0]))
+	list := strings.Join(parts, " → ")
+	if len(rows) <= circleShown {
+		return "第 " + list + " 行", "rows " + list
+	}
+	return fmt.Sprintf("第 %s 行，共 %d 行", list, len(rows)), fmt.Sprintf("rows %s, %s rows", list, thousands(len(rows)))
+}
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // heads checks the head marks: only a position directly in a unit can

@@ -29,6 +29,10 @@
 // spans several lines comes back as several items, and dotted-line links
 // come back in the order of their rows.
 //
+// A CSV cell that would open as a formula (=, +, -, @, tab, CR first) is
+// written after an apostrophe, which reading CSV drops again (see
+// WriteCSV); a workbook holds text cells and needs no such guard.
+//
 // Bad rows — unknown parent, cycle, duplicate id, negative or
 // non-numeric headcount, missing name, unknown kind — are all reported at
 // once by row number (ErrorList), and then nothing is imported.
@@ -36,8 +40,12 @@ package sheet
 
 import (
 	"fmt"
+	"io"
+	"io/fs"
 	"strings"
 	"unicode/utf8"
+
+	"orgdraft/domain/outline"
 )
 
 // column is one of the table's columns.
@@ -114,8 +122,25 @@ type Options struct {
 	English bool
 }
 
+// Limits on what an import reads, so that a huge or hostile file is
+// refused in a moment with a message instead of filling the memory.
+const (
+	// MaxImportBytes bounds the size of a file Import reads (64 MB,
+	// hundreds of times a real staffing table).
+	MaxImportBytes = 64 << 20
+	// MaxImportBoxes bounds the rows of a table and the boxes of an
+	// outline (100,000).
+	MaxImportBoxes = outline.MaxBoxes
+	// maxColumns bounds how far to the right a table's cells may be: our
+	// columns and a few of the user's own fit easily, and a workbook
+	// whose rows reach column XFD (16,384) is refused instead of being
+	// unpacked cell by cell.
+	maxColumns = 64
+)
+
 // RowError is one problem of a table, at a row as the spreadsheet
-// program numbers it (the header row included, from 1).
+// program numbers it (the header row included, from 1). Row 0 means the
+// file as a whole (it is too large, say).
 type RowError struct {
 	Row    int
 	Column string // the column's header as written; "" for the whole row
@@ -128,6 +153,10 @@ func (e RowError) Error() string { return e.format(false) }
 
 func (e RowError) format(zh bool) string {
 	switch {
+	case e.Row == 0 && zh:
+		return e.Zh
+	case e.Row == 0:
+		return e.Msg
 	case zh && e.Column != "":
 		return fmt.Sprintf("第 %d 行“%s”列：%s", e.Row, e.Column, e.Zh)
 	case zh:
@@ -152,6 +181,30 @@ func (l ErrorList) Text(zh bool) string {
 		lines[i] = e.format(zh)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// tooLarge is the error of a file larger than MaxImportBytes.
+func tooLarge() ErrorList {
+	return ErrorList{{Msg: fmt.Sprintf("the file is larger than %d MB, more than any staffing table or outline; nothing is read", MaxImportBytes>>20),
+		Zh: fmt.Sprintf("文件超过 %d MB，远大于任何编制表或大纲，未读取", MaxImportBytes>>20)}}
+}
+
+// readCapped reads all of r, or fails with tooLarge past MaxImportBytes.
+func readCapped(r io.Reader) ([]byte, error) {
+	// A file says its size: a huge one is refused before it is read.
+	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxImportBytes {
+			return nil, tooLarge()
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxImportBytes {
+		return nil, tooLarge()
+	}
+	return data, nil
 }
 
 // clip shortens a value quoted in a message.

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -105,8 +106,17 @@ func (o Options) WriteXLSX(w io.Writer, d *domain.Document) error {
 // ReadXLSX reads a document's tree from the first sheet of an Excel
 // workbook (see the package comment for the columns). The document has
 // domain.NewDocument's fields: a table holds only the tree.
+//
+// It reads the sheet row by row, keeping only rows with text, so memory
+// follows the text rather than the extent of the sheet; a file larger
+// than MaxImportBytes, or with a cell right of column maxColumns (BL), is
+// refused.
 func ReadXLSX(r io.Reader) (*domain.Document, error) {
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: unzipLimit})
+	data, err := readCapped(r)
+	if err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit})
 	if err != nil {
 		return nil, fmt.Errorf("not an Excel workbook (.xlsx): %w", err)
 	}
@@ -115,14 +125,44 @@ func ReadXLSX(r io.Reader) (*domain.Document, error) {
 	if len(sheets) == 0 {
 		return nil, ErrorList{{Row: 1, Msg: "the workbook has no sheet", Zh: "工作簿中没有工作表"}}
 	}
-	// GetRows returns row i+1 of the sheet at index i, blank rows included.
-	rows, err := f.GetRows(sheets[0])
+	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("not an Excel workbook (.xlsx): %w", err)
 	}
-	records := make([]record, len(rows))
-	for i, cells := range rows {
-		records[i] = record{row: i + 1, cells: cells}
+	defer rows.Close()
+	var records []record
+	// Next steps through every row number, the missing rows too, so the
+	// count is the row's number in the sheet.
+	for row := 1; rows.Next(); row++ {
+		cells, err := rows.Columns()
+		if err != nil {
+			return nil, fmt.Errorf("not an Excel workbook (.xlsx): %w", err)
+		}
+		if len(cells) > maxColumns {
+			// Columns stops at the row's last cell with a value or a
+			// formula: that cell is too far right. Refusing the first
+			// such row keeps a sheet of them from costing 16,384 cells
+			// a row.
+			return nil, tooWide(row)
+		}
+		if blank(cells) {
+			continue
+		}
+		records = append(records, record{row: row, cells: cells})
+		if len(records) > maxRecords {
+			break // document reports the rows past the limit
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return nil, fmt.Errorf("not an Excel workbook (.xlsx): %w", err)
 	}
 	return document(records)
+}
+
+// tooWide is the error of a row with a cell right of column maxColumns.
+func tooWide(row int) ErrorList {
+	col, _ := excelize.ColumnNumberToName(maxColumns)
+	return ErrorList{{Row: row,
+		Msg: fmt.Sprintf("there is a cell right of column %s; a staffing table has at most %d columns: delete the cells on the far right", col, maxColumns),
+		Zh:  fmt.Sprintf("%s 列右边还有单元格；编制表最多 %d 列：请删除最右边的单元格", col, maxColumns)}}
 }

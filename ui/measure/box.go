@@ -68,11 +68,20 @@ func (b BoxLines) Lines() []PlacedLine { return b.placed }
 // The box is as wide as its widest line plus padding (at least MinWidth)
 // and as tall as its lines, gaps and padding (at least MinHeight); when the
 // minimum makes it larger, the text block is centred in it.
+//
+// A box shows at most MaxNameLines lines of its name and MaxDetailLines
+// detail lines; text past them is cut, the last line shown ending in "…".
+// So a box stays of a size a chart can print whatever its text, and the
+// work of measuring it is linear in the text.
 func (m *Measurer) Box(name string, details []string, st BoxStyle) BoxLines {
-	b := BoxLines{Name: m.Wrap(name, st.NameSize, st.MaxTextWidth)}
+	b := BoxLines{Name: m.cut(m.Wrap(name, st.NameSize, st.MaxTextWidth), MaxNameLines, st.NameSize, st.MaxTextWidth)}
 	for _, d := range details {
 		b.Detail = append(b.Detail, m.Wrap(d, st.DetailSize, st.MaxTextWidth)...)
+		if len(b.Detail) > MaxDetailLines {
+			break
+		}
 	}
+	b.Detail = m.cut(b.Detail, MaxDetailLines, st.DetailSize, st.MaxTextWidth)
 
 	b.placed = make([]PlacedLine, 0, len(b.Name)+len(b.Detail))
 	textW, textH := 0.0, 0.0
@@ -106,4 +115,27 @@ func (m *Measurer) Box(name string, details []string, st BoxStyle) BoxLines {
 		pl.Y += dy
 	}
 	return b
+}
+
+// The most lines a box shows: every name within the editor's limit of
+// characters fits in MaxNameLines lines, and the details (headcount,
+// grade, hours) in MaxDetailLines.
+const (
+	MaxNameLines   = 30
+	MaxDetailLines = 8
+)
+
+// cut keeps the first n of lines; when there are more, the last line kept
+// loses characters from its end until it fits maxWidth with "…" after it.
+func (m *Measurer) cut(lines []string, n int, size, maxWidth float64) []string {
+	if len(lines) <= n {
+		return lines
+	}
+	lines = lines[:n:n]
+	last := []rune(strings.TrimRightFunc(lines[n-1], isSpace))
+	for len(last) > 0 && m.Width(string(last)+"…", size) > maxWidth {
+		last = last[:len(last)-1]
+	}
+	lines[n-1] = string(last) + "…"
+	return lines
 }
