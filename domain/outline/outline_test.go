@@ -567,3 +567,16 @@ func outlineOf(d *domain.Document) string {
 	}
 	return b.String()
 }
+
+func TestNULAndBrokenBytesAreMendedNotRefused(t *testing.T) {
+	// An outline is text: a NUL in it is dropped and bytes that are not
+	// UTF-8 become U+FFFD, as a document file's text is mended on reading.
+	d, err := Parse("客服部\n\t客服\x00专员（2人）\n\t质检\xff员\n")
+	if err != nil {
+		t.Fatalf("refused: %v", err)
+	}
+	kids := d.Node(d.Roots()[0]).Children()
+	if len(kids) != 2 || d.Node(kids[0]).Name != "客服专员" || d.Node(kids[0]).Planned != 2 || d.Node(kids[1]).Name != "质检\uFFFD员" {
+		t.Fatalf("boxes %q %q", d.Node(kids[0]).Name, d.Node(kids[1]).Name)
+	}
+}

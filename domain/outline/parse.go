@@ -114,7 +114,10 @@ func (p *parser) fail(i int, zh, en string, args ...any) {
 // stops with an error past MaxLines non-blank lines, before the lines
 // take more memory than the text.
 func (p *parser) split(text string) bool {
-	text = strings.ToValidUTF8(text, "\uFFFD")
+	// As a document file's text is mended on reading: invalid UTF-8
+	// becomes U+FFFD and NUL characters go (a text file has no use for
+	// them, and the document refuses them).
+	text, _ = domain.SanitizeText(text)
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	i := -1
 	for len(text) > 0 || i < 0 {

@@ -196,6 +196,14 @@ func (r *reader) cell(rec record, c column) string {
 func (r *reader) entry(rec record) entry {
 	e := entry{row: rec.row, parent: -1}
 	get := func(c column) string { return r.cell(rec, c) }
+	// The document takes only valid UTF-8 without NUL (domain's limits):
+	// say here which cell breaks that, rather than refusing the whole
+	// table later without a row.
+	for c := column(0); c < numColumns; c++ {
+		if v := get(c); !utf8.ValidString(v) || strings.IndexByte(v, 0) >= 0 {
+			r.fail(rec.row, c, "含有无效字符", "holds invalid characters")
+		}
+	}
 	n := &e.node
 	e.key = strings.TrimSpace(get(colID))
 	e.parentKey = strings.TrimSpace(get(colParent))

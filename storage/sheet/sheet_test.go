@@ -425,3 +425,16 @@ func TestImportByExtension(t *testing.T) {
 		}
 	}
 }
+
+func TestInvalidCharactersNameTheirRow(t *testing.T) {
+	// A NUL (or bytes that are not text) in a cell is refused at its row
+	// and column, as every other bad cell is.
+	_, err := ReadCSV(strings.NewReader("名称,岗位职责\n甲,接听来电\n丙\x00丁,\n戊,记录\x00问题\n"))
+	var el ErrorList
+	if !errors.As(err, &el) || len(el) != 2 {
+		t.Fatalf("err = %v, want two row errors", err)
+	}
+	if el[0].Row != 3 || el[0].Column != "名称" || el[1].Row != 4 || el[1].Column != "岗位职责" || !strings.Contains(el[0].Zh, "无效字符") {
+		t.Fatalf("errors %+v", el)
+	}
+}
