@@ -26,7 +26,8 @@ var fontLicense string
 //go:embed templates/*.json
 var templateFiles embed.FS
 
-// Icon is the application icon (PNG, 256×256), also named in FyneApp.toml.
+// Icon is the window icon (PNG, 256×256). The packages get the same
+// drawing at 1024 px, icon-1024.png, named in FyneApp.toml (.ci/draw-icon).
 //
 //go:embed icon.png
 var Icon []byte

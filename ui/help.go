@@ -19,13 +19,17 @@ func (m *MainWindow) ShowHelp() {
 	d.Show()
 }
 
-// ShowAbout shows what the program is and the bundled font's licence.
+// ShowAbout shows what the program is, its version and the bundled font's
+// licence.
 func (m *MainWindow) ShowAbout() {
 	intro := widget.NewLabel(lang.L("ABOUT_TEXT"))
 	intro.Wrapping = fyne.TextWrapWord
 	licence := widget.NewLabel(assets.FontLicense())
 	licence.Wrapping = fyne.TextWrapWord
-	body := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(licence))
+	// The version (FyneApp.toml's, as the packages carry it) reads the
+	// same in every language.
+	version := widget.NewLabelWithStyle("OrgDraft "+assets.Version, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	body := container.NewBorder(container.NewVBox(version, intro), nil, nil, nil, container.NewVScroll(licence))
 	d := dialog.NewCustom(lang.L("About OrgDraft"), lang.L("Close"), body, m.Window)
 	d.Resize(fyne.NewSize(640, 520))
 	d.Show()

@@ -30,6 +30,7 @@ Usage:
                                         never replaces an .orgdraft document or the one exported)
   orgdraft import OUTLINE.txt|TABLE.csv|TABLE.xlsx FILE
                                         create FILE.orgdraft from an indented outline or a staffing table
+  orgdraft --version                    print the version
 
 FILE is an .orgdraft document; @ID names a built-in template instead.
 Messages follow LANG (zh_* gives Chinese); -lang zh|en overrides it.
@@ -110,6 +111,8 @@ func dispatch(cmd string, rest []string, stdout io.Writer) (int, error) {
 		err = exportCommand(rest, stdout)
 	case "import":
 		err = importCommand(rest, stdout)
+	case "version", "-version", "--version":
+		printVersion(stdout)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 	default:

@@ -58,6 +58,7 @@ func render(w io.Writer, sheets []*sheet, info meta) error {
 	p.SetAuthor(info.author, true)
 	p.SetSubject(info.subject, true)
 	p.SetCreator("OrgDraft 组织架构设计器", true)
+	p.SetProducer("OrgDraft "+assets.Version, true)
 	// AddUTF8FontFromBytes modifies the bytes it is given, so it gets a
 	// fresh copy; it reports an unusable font only through Error.
 	p.AddUTF8FontFromBytes(fontFamily, "", assets.Font())
