@@ -47,11 +47,12 @@ func staffed(t testing.TB, n int) *domain.Document {
 }
 
 // chain returns a document that is one chain of n positions 岗1 … 岗n,
-// each under the one before, none with duties: every box is a finding.
+// each under the one before, one person each and none with duties: every
+// box is one finding.
 func chain(t testing.TB, n int) *domain.Document {
 	nodes := make([]domain.Node, n)
 	for i := range nodes {
-		nodes[i] = domain.Node{ID: domain.NodeID(i + 1), Parent: domain.NodeID(i), Kind: domain.KindPosition, Name: fmt.Sprintf("岗%d", i+1)}
+		nodes[i] = domain.Node{ID: domain.NodeID(i + 1), Parent: domain.NodeID(i), Kind: domain.KindPosition, Name: fmt.Sprintf("岗%d", i+1), Planned: 1}
 	}
 	d, err := domain.Restore(domain.NewDocument().Info, nodes, nil)
 	if err != nil {
@@ -110,7 +111,7 @@ func TestShowOfADeepChainNumbersDeepLevels(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("show: exit %d: %s", code, errs)
 	}
-	want := strings.Repeat("  ", maxIndent) + "[5000] • 岗5000  planned 0  reports to: 岗4999\n"
+	want := strings.Repeat("  ", maxIndent) + "[5000] • 岗5000  planned 1  reports to: 岗4999\n"
 	if !strings.Contains(out, want) {
 		t.Errorf("show lacks %q", want)
 	}
