@@ -258,8 +258,7 @@ func (i *Inspector) reveal(o fyne.CanvasObject) {
 func (i *Inspector) commit(e *commitEntry, cmd domain.Command) bool {
 	c := domain.Continue(e.edit, cmd)
 	err := i.Do(c)
-	var se *SaveError
-	if err != nil && !errors.As(err, &se) {
+	if err != nil {
 		if !e.Auto() {
 			i.showMessage(errorText(err))
 			i.Refresh()
@@ -317,12 +316,12 @@ func parseCount(s string) (int, error) {
 	return v, nil
 }
 
-// apply runs cmd and shows why it was refused, if it was. A change that
-// was made but not saved counts as made: the main window reports that.
+// apply runs cmd and shows why it was refused, if it was. (Do returns
+// refusals only: a change made but not saved is the main window's to
+// report.)
 func (i *Inspector) apply(cmd domain.Command) bool {
 	err := i.Do(cmd)
-	var se *SaveError
-	if err != nil && !errors.As(err, &se) {
+	if err != nil {
 		i.showMessage(errorText(err))
 		i.Refresh()
 		return false
@@ -455,16 +454,6 @@ func (i *Inspector) names(ids []domain.NodeID) string {
 		return "—"
 	}
 	return strings.Join(out, lang.L(", "))
-}
-
-// FocusName puts the keyboard focus in the name field with its text
-// selected, so that typing replaces it (after adding a box, or on F2).
-func (i *Inspector) FocusName(c fyne.Canvas) {
-	if i.node == 0 || c == nil {
-		return
-	}
-	c.Focus(i.name)
-	i.name.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // editing returns the field of the inspector that holds uncommitted typing
