@@ -651,6 +651,18 @@ type Batch struct {
 	Cmds []Command
 }
 
+// Steps returns cmds as one undo step named name: the command itself when
+// there is one, a Batch of several, nil for none.
+func Steps(name string, cmds []Command) Command {
+	switch len(cmds) {
+	case 0:
+		return nil
+	case 1:
+		return cmds[0]
+	}
+	return &Batch{Name: name, Cmds: cmds}
+}
+
 // Label implements Command.
 func (c *Batch) Label() string { return c.Name }
 

@@ -514,3 +514,33 @@ func TestResetOffsetsClearsSubtreesOnce(t *testing.T) {
 		t.Fatal("view settings not applied")
 	}
 }
+
+func TestTopmostLeavesOutBoxesInsideOthers(t *testing.T) {
+	d := NewDocument()
+	h := NewHistory(d)
+	add := func(parent NodeID, name string) NodeID {
+		c := AddChild(parent, KindUnit, name)
+		if err := h.Do(c); err != nil {
+			t.Fatal(err)
+		}
+		return c.ID
+	}
+	a := add(0, "甲")
+	b := add(a, "乙")
+	c := add(b, "丙")
+	e := add(0, "丁")
+	got := d.Topmost([]NodeID{c, e, a, e, 999})
+	if len(got) != 2 || got[0] != e || got[1] != a {
+		t.Fatalf("Topmost = %v, want [%d %d]", got, e, a)
+	}
+	if Steps("x", nil) != nil {
+		t.Fatal("Steps of nothing is not nil")
+	}
+	one := SetCollapsed(a, true)
+	if Steps("x", []Command{one}) != Command(one) {
+		t.Fatal("Steps of one command is not that command")
+	}
+	if b, ok := Steps("两步", []Command{one, SetCollapsed(e, true)}).(*Batch); !ok || b.Label() != "两步" || len(b.Cmds) != 2 {
+		t.Fatal("Steps of two is not one named batch")
+	}
+}

@@ -343,6 +343,23 @@ func (d *Document) walkFrom(start []NodeID, fn func(n *Node) bool) {
 	}
 }
 
+// Topmost returns the boxes of ids that exist and have no ancestor in ids,
+// in the order given, each once: deleting or moving a box takes its
+// subtree along, so a box inside another one of ids is left out.
+func (d *Document) Topmost(ids []NodeID) []NodeID {
+	var out []NodeID
+	for _, id := range ids {
+		if d.nodes[id] == nil || slices.Contains(out, id) {
+			continue
+		}
+		covered := slices.ContainsFunc(ids, func(o NodeID) bool { return o != id && d.IsAncestor(o, id) })
+		if !covered {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // IsAncestor reports whether a is b or one of b's ancestors.
 func (d *Document) IsAncestor(a, b NodeID) bool {
 	for id := b; id != 0; {

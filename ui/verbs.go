@@ -103,22 +103,6 @@ func subtreeSize(d *domain.Document, ids []domain.NodeID) (boxes, planned int) {
 	return boxes, planned
 }
 
-// topmost returns the boxes of ids that exist and have no ancestor in
-// ids: deleting or moving a box takes its subtree along.
-func topmost(d *domain.Document, ids []domain.NodeID) []domain.NodeID {
-	var out []domain.NodeID
-	for _, id := range ids {
-		if d.Node(id) == nil || slices.Contains(out, id) {
-			continue
-		}
-		covered := slices.ContainsFunc(ids, func(o domain.NodeID) bool { return o != id && d.IsAncestor(o, id) })
-		if !covered {
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
 // Delete deletes the selected boxes with everything under them, as one
 // undo step, after asking when that is more than askDeleteAbove boxes.
 // The status bar says what was deleted and how to get it back; the box
@@ -129,7 +113,7 @@ func (m *MainWindow) Delete() {
 		return
 	}
 	d := m.session.Doc
-	gone := topmost(d, m.chart.Selection())
+	gone := d.Topmost(m.chart.Selection())
 	if len(gone) == 0 {
 		return
 	}
@@ -164,11 +148,7 @@ func (m *MainWindow) deleteBoxes(gone []domain.NodeID, boxes, planned int) {
 	for _, id := range gone {
 		cmds = append(cmds, &domain.DeleteNode{ID: id})
 	}
-	var cmd domain.Command = cmds[0]
-	if len(cmds) > 1 {
-		cmd = &domain.Batch{Name: "Delete boxes", Cmds: cmds}
-	}
-	if m.DoAndShow(cmd) != nil && d.Node(gone[0]) != nil {
+	if m.DoAndShow(domain.Steps("Delete boxes", cmds)) != nil && d.Node(gone[0]) != nil {
 		return // refused: nothing changed
 	}
 	m.Select(next...)
@@ -275,12 +255,8 @@ func (m *MainWindow) RemoveLinks(id domain.NodeID) {
 	for _, l := range linksOf(m.session.Doc, id) {
 		cmds = append(cmds, &domain.RemoveLink{ID: l})
 	}
-	switch len(cmds) {
-	case 0:
-	case 1:
-		m.DoAndShow(cmds[0])
-	default:
-		m.DoAndShow(&domain.Batch{Name: "Remove dotted-line link", Cmds: cmds})
+	if cmd := domain.Steps("Remove dotted-line link", cmds); cmd != nil {
+		m.DoAndShow(cmd)
 	}
 }
 
@@ -288,7 +264,7 @@ func (m *MainWindow) RemoveLinks(id domain.NodeID) {
 // arranged by hand.
 func hasOffsets(d *domain.Document, ids []domain.NodeID) bool {
 	found := false
-	for _, id := range topmost(d, ids) {
+	for _, id := range d.Topmost(ids) {
 		d.WalkSubtree(id, func(n *domain.Node) bool {
 			found = found || n.Offset != (domain.Offset{})
 			return !found

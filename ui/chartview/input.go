@@ -179,7 +179,7 @@ func (b *board) Dragged(ev *fyne.DragEvent) {
 			d.kind, d.id = dragBox, id
 			d.ids = []domain.NodeID{id}
 			if slices.Contains(v.sel, id) {
-				d.ids = v.topmost(v.sel)
+				d.ids = v.doc.Topmost(v.sel)
 			}
 		}
 	}
@@ -255,7 +255,7 @@ func (v *View) moveUnder(ids []domain.NodeID, target domain.NodeID) {
 	if t := v.doc.Node(target); t != nil && t.Collapsed {
 		cmds = append(cmds, domain.SetCollapsed(target, false))
 	}
-	if v.do(batch("Move box", cmds)) == nil {
+	if v.do(domain.Steps("Move box", cmds)) == nil {
 		v.Reveal(ids[0])
 	}
 }
@@ -271,35 +271,9 @@ func (v *View) arrange(ids []domain.NodeID, delta fyne.Position) {
 			cmds = append(cmds, domain.SetOffset(id, domain.Offset{X: n.Offset.X + dx, Y: n.Offset.Y + dy}))
 		}
 	}
-	if len(cmds) > 0 && v.do(batch("Arrange", cmds)) == nil {
+	if len(cmds) > 0 && v.do(domain.Steps("Arrange", cmds)) == nil {
 		v.Reveal(ids[0])
 	}
-}
-
-// batch returns the one command, or a batch of several as one undo step.
-func batch(name string, cmds []domain.Command) domain.Command {
-	if len(cmds) == 1 {
-		return cmds[0]
-	}
-	return &domain.Batch{Name: name, Cmds: cmds}
-}
-
-// topmost returns the boxes of ids that have no ancestor in ids, in chart
-// order: moving or deleting a box takes its subtree along.
-func (v *View) topmost(ids []domain.NodeID) []domain.NodeID {
-	var out []domain.NodeID
-	for _, id := range ids {
-		top := v.doc.Node(id) != nil
-		for _, other := range ids {
-			if other != id && v.doc.IsAncestor(other, id) {
-				top = false
-			}
-		}
-		if top {
-			out = append(out, id)
-		}
-	}
-	return out
 }
 
 // Scrolled implements fyne.Scrollable: the wheel scrolls, and with Ctrl
