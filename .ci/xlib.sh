@@ -259,7 +259,17 @@ no_panic() {
 # expects exit status 0.
 app_quit() {
   keys ctrl+q || return 1
-  wait_for 20 "the editor to exit after Ctrl+Q" eval '! app_alive' || return 1
+  if ! wait_for 20 "the editor to exit after Ctrl+Q" eval '! app_alive'; then
+    # Say what state it was left in, for whoever reads the failure: the
+    # window still up (the key was not taken) or gone (exit hangs).
+    shot "quit-timeout"
+    if viewable "$APP_WIN"; then
+      say "its window is still shown (screenshot $LAST_SHOT); focus is on $(xdotool getwindowfocus 2>/dev/null)"
+    else
+      say "its window is gone but the process still runs"
+    fi
+    return 1
+  fi
   local status=0
   wait "$APP_PID" || status=$?
   APP_PID=
