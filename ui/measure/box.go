@@ -74,9 +74,9 @@ func (b BoxLines) Lines() []PlacedLine { return b.placed }
 // So a box stays of a size a chart can print whatever its text, and the
 // work of measuring it is linear in the text.
 func (m *Measurer) Box(name string, details []string, st BoxStyle) BoxLines {
-	b := BoxLines{Name: m.cut(m.Wrap(name, st.NameSize, st.MaxTextWidth), MaxNameLines, st.NameSize, st.MaxTextWidth)}
+	b := BoxLines{Name: m.cut(m.WrapBalanced(name, st.NameSize, st.MaxTextWidth), MaxNameLines, st.NameSize, st.MaxTextWidth)}
 	for _, d := range details {
-		b.Detail = append(b.Detail, m.Wrap(d, st.DetailSize, st.MaxTextWidth)...)
+		b.Detail = append(b.Detail, m.WrapBalanced(d, st.DetailSize, st.MaxTextWidth)...)
 		if len(b.Detail) > MaxDetailLines {
 			break
 		}

@@ -249,3 +249,73 @@ func isOpening(r rune) bool {
 	}
 	return false
 }
+
+// WrapBalanced breaks s into lines like Wrap, in as few lines as Wrap
+// gives, but evens their lengths: each paragraph is wrapped at the
+// narrowest width that still needs no more lines than Wrap at maxWidth.
+// So a box name that Wrap would end with one lone character ("客服部总经" /
+// "理") becomes "客服部" / "总经理", and a grade line no longer orphans
+// its last character.
+//
+// It is meant for short texts such as box names and details: a paragraph
+// longer than balanceLimit runes is wrapped as Wrap does, which keeps the
+// work linear in s whatever it holds.
+func (m *Measurer) WrapBalanced(s string, size, maxWidth float64) []string {
+	var lines []string
+	for {
+		p, rest, more := strings.Cut(s, "\n")
+		lines = m.balanceParagraph(lines, p, size, maxWidth)
+		if !more {
+			return lines
+		}
+		s = rest
+	}
+}
+
+// balanceLimit is the longest paragraph, in runes, that WrapBalanced evens
+// out; longer ones are wrapped greedily.
+const balanceLimit = 400
+
+// balanceSteps bounds the search for the narrowest width: each step halves
+// the interval, so after 12 of them the width is within maxWidth/4096 of
+// the narrowest, far below the width of a character.
+const balanceSteps = 12
+
+// balanceParagraph appends the lines of p, which holds no '\n', to lines,
+// evened out as WrapBalanced describes.
+func (m *Measurer) balanceParagraph(lines []string, p string, size, maxWidth float64) []string {
+	greedy := m.wrapParagraph(nil, p, size, maxWidth)
+	n := len(greedy)
+	if n < 2 || utf8.RuneCountInString(p) > balanceLimit {
+		return append(lines, greedy...)
+	}
+	// The narrowest width that keeps n lines lies between the width the
+	// text would need spread evenly and maxWidth, which works. (Spaces
+	// hanging at line ends count in the first and not in the second, so
+	// the first is capped.) Search it by halving; keep the lines of the
+	// narrowest width found that gives n lines.
+	best := greedy
+	lo, hi := min(m.Width(p, size)/float64(n), maxWidth), maxWidth
+	for range balanceSteps {
+		mid := (lo + hi) / 2
+		try := m.wrapParagraph(nil, p, size, mid)
+		if len(try) <= n && fitsAll(m, try, size, mid) {
+			best, hi = try, mid
+		} else {
+			lo = mid
+		}
+	}
+	return append(lines, best...)
+}
+
+// fitsAll reports whether every line fits width: Wrap lets a single
+// character wider than the line stick out, which a narrower width than
+// maxWidth must not be allowed to cause.
+func fitsAll(m *Measurer, lines []string, size, width float64) bool {
+	for _, l := range lines {
+		if m.Width(strings.TrimRightFunc(l, isSpace), size) > width {
+			return false
+		}
+	}
+	return true
+}
