@@ -19,7 +19,7 @@ func TestWrapBalancedExamples(t *testing.T) {
 	}{
 		{"客户服务中心总经理", 8 * han, []string{"客户服务中", "心总经理"}},
 		{"职务等级：部门经理级", 9 * han, []string{"职务等级：", "部门经理级"}},
-		{"人力资源部", 8 * han, []string{"人力资源部"}},             // one line stays as it is
+		{"人力资源部", 8 * han, []string{"人力资源部"}},               // one line stays as it is
 		{"甲乙丙丁戊己庚辛\n壬", 8 * han, []string{"甲乙丙丁戊己庚辛", "壬"}}, // a paragraph of its own is the user's choice
 	}
 	for _, c := range cases {
