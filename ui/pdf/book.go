@@ -253,7 +253,9 @@ func (c *composer) staffingTable(f *flow) {
 		for _, n := range members[u] {
 			planned := fmt.Sprint(n.Planned)
 			if n.Concurrent {
-				planned += c.concurrentMark()
+				// The English mark would not fit the narrow column; the
+				// position's name carries it.
+				planned += c.pick("（兼）", "")
 				concurrent = true
 			} else {
 				sub = sub.Add(domain.Headcount{Planned: n.Planned, Filled: n.Filled})

@@ -101,8 +101,14 @@ func (c *composer) titleBlock(s *sheet, p paper) float64 {
 	w := p.w - 2*m
 	y := float64(m)
 	company := font{size: 11, color: grey}
+	stamp := font{size: 12, bold: true, color: vacantRed}
+	label := c.statusName(c.d.Info.Status)
+	sw := c.m.Width(label, stamp.size) + 12
+	// The lines are centred: kept clear of the stamp at the right, they
+	// are as far from the left edge.
+	room := w - max(90, 2*(sw+6))
 	draw := func(t string, f font, n int) {
-		for _, l := range c.wrapAtMost(t, f, w-90, n) {
+		for _, l := range c.wrapAtMost(t, f, room, n) {
 			if s != nil {
 				c.textIn(s, m, w, y+c.baseline(f), f, alignCenter, l)
 			}
@@ -115,13 +121,10 @@ func (c *composer) titleBlock(s *sheet, p paper) float64 {
 	draw(orDash(c.d.Info.Title), fH1, 2)
 	draw(c.infoLine(), fSmall, 2)
 	if s != nil {
-		stamp := font{size: 12, bold: true, color: vacantRed}
 		if c.d.Info.Status == domain.Approved {
 			// A green stamp for an approved document.
 			stamp.color = approved
 		}
-		label := c.statusName(c.d.Info.Status)
-		sw := c.m.Width(label, stamp.size) + 12
 		s.rect(m+w-sw, m, sw, 22, pen{width: 1.2, color: stamp.color}, nil)
 		c.textIn(s, m+w-sw, sw, m+11+stamp.size/2.8, stamp, alignCenter, label)
 		s.line(m, y+3, m+w, y+3, pen{width: 0.6, color: lightGrey})

@@ -176,7 +176,7 @@ func (c *composer) tile(ch *chart.Chart, fr frame, first bool, name string) []vi
 		mapArea = fr.first(p)
 	}
 	mv := fitIn(ch, p, mapArea, prefix(name)+fmt.Sprintf(c.pick("拼接示意图：共 %d 行 × %d 列，%d 页，按十字标记对齐拼贴",
-		"Assembly map: %d rows × %d columns, %d pages; align the cross marks"), t.rows, t.cols, t.rows*t.cols))
+		"Assembly map: %d × %d tiles (rows × columns), %d pages; align the cross marks"), t.rows, t.cols, t.rows*t.cols))
 	mv.tiles = t
 	views := []view{mv}
 	area := fr.rest(p)
