@@ -29,6 +29,7 @@ type jsonPage struct {
 	Landscape     bool   `json:"landscape,omitempty"`
 	LeftToRight   bool   `json:"leftToRight,omitempty"`
 	CompactLeaves bool   `json:"compactLeaves,omitempty"`
+	Language      string `json:"language,omitempty"` // the print language; absent for Chinese
 }
 
 type jsonNode struct {
@@ -87,6 +88,9 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 		info.Page = PageSettings{Paper: p.Paper, Landscape: p.Landscape, LeftToRight: p.LeftToRight, CompactLeaves: p.CompactLeaves}
 		if info.Page.Paper == "" {
 			info.Page.Paper = "A4"
+		}
+		if info.Page.Language, err = ParseLanguage(p.Language); err != nil {
+			return nil, err
 		}
 	}
 
@@ -168,6 +172,9 @@ func EncodeJSON(w io.Writer, d *Document) error {
 		Page: &jsonPage{Paper: d.Info.Page.Paper, Landscape: d.Info.Page.Landscape,
 			LeftToRight: d.Info.Page.LeftToRight, CompactLeaves: d.Info.Page.CompactLeaves},
 		Nodes: []*jsonNode{},
+	}
+	if d.Info.Page.Language != Chinese {
+		jd.Page.Language = d.Info.Page.Language.String()
 	}
 	linked := map[NodeID]bool{}
 	for _, l := range d.links {

@@ -225,6 +225,9 @@ type PageSettings struct {
 	Landscape     bool
 	LeftToRight   bool // chart orientation; false = top-down
 	CompactLeaves bool // default for stacking leaf positions in a column
+
+	// Language is the language the PDFs print their own words in.
+	Language Language
 }
 
 // Info holds the document-level fields edited in the properties dialog.

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -62,7 +63,10 @@ func FuzzOpen(f *testing.F) {
 		var doc *domain.Document
 		var err error
 		returnsSoon(t, "Open", func() { file, doc, err = Open(path) })
-		if fileHash(t, path) != before {
+		// The one change Open may make is bringing a file of an older
+		// schema up to date, when it opens it.
+		older := len(data) >= 64 && binary.BigEndian.Uint32(data[60:]) < uint32(len(migrations))
+		if fileHash(t, path) != before && !(older && err == nil) {
 			t.Fatalf("Open changed the file (err = %v)", err)
 		}
 		if err != nil {

@@ -62,8 +62,13 @@ var damageCases = []hostileCase{
 	{"unknown paper", []string{"UPDATE document SET paper = 'Letter'"}, ErrCorrupt, `"Letter"`},
 	{"two document rows", []string{
 		"PRAGMA ignore_check_constraints = ON",
-		"INSERT INTO document SELECT 2, title, company, version, status, effective_date, confidentiality, stated_total, notes, paper, landscape, left_to_right, compact_leaves FROM document",
+		// The columns are named: later schema versions add some, with defaults.
+		"INSERT INTO document (id, title, company, version, status, effective_date, confidentiality, stated_total, notes, paper, landscape, left_to_right, compact_leaves) SELECT 2, title, company, version, status, effective_date, confidentiality, stated_total, notes, paper, landscape, left_to_right, compact_leaves FROM document",
 	}, ErrCorrupt, "document"},
+	{"unknown print language", []string{
+		"PRAGMA ignore_check_constraints = ON",
+		"UPDATE document SET print_language = 'fr'",
+	}, ErrCorrupt, `"fr"`},
 	{"orphan list item", []string{
 		"PRAGMA foreign_keys = OFF",
 		"INSERT INTO item (node, list, pos, text) VALUES (999, 'duties', 0, '孤儿')",

@@ -112,6 +112,9 @@ func writeInfo(ctx context.Context, tx *sql.Tx, i domain.Info) error {
 		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		i.Title, i.Company, i.Version, i.Status.String(), i.EffectiveDate, i.Confidentiality,
 		i.StatedTotal, i.Notes, i.Page.Paper, i.Page.Landscape, i.Page.LeftToRight, i.Page.CompactLeaves)
+	if err == nil {
+		err = writePrintLanguage(ctx, tx, i)
+	}
 	if err != nil {
 		return err
 	}
@@ -263,6 +266,9 @@ func loadInfo(ctx context.Context, conn *sql.Conn) (domain.Info, error) {
 		return i, err
 	}
 	if i.Status, err = domain.ParseStatus(status); err != nil {
+		return i, err
+	}
+	if err := loadPrintLanguage(ctx, conn, &i); err != nil {
 		return i, err
 	}
 	rows, err := conn.QueryContext(ctx, "SELECT role, name, date FROM sign_off ORDER BY pos")

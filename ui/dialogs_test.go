@@ -220,12 +220,12 @@ func TestExportDialog(t *testing.T) {
 	choose(t, topDialog(t, m), modeLabels()[pdf.Tile])
 	tapButton(t, topDialog(t, m), "Choose File…")
 	ask := topDialog(t, m)
-	if got := focusedEntry(t, m).Text; got != "客服部-Org chart.pdf" {
+	if got := focusedEntry(t, m).Text; got != "客服部-组织架构图.pdf" {
 		t.Errorf("suggested name %q", got)
 	}
 	tapButton(t, ask, "Save")
 	wait()
-	chartPDF := filepath.Join(dir, "客服部-Org chart.pdf")
+	chartPDF := filepath.Join(dir, "客服部-组织架构图.pdf")
 	info := pdfInfo(t, chartPDF)
 	if info["Pages"] == "1" {
 		dialogShows(t, m, "One page written to")
@@ -245,7 +245,7 @@ func TestExportDialog(t *testing.T) {
 
 	// The book, over an older PDF of that name, which is replaced only
 	// after asking.
-	book := filepath.Join(dir, "客服部-Responsibility book.pdf")
+	book := filepath.Join(dir, "客服部-岗位职责说明书.pdf")
 	os.WriteFile(book, []byte("old"), 0o644)
 	menuAction(t, m, "Export Responsibility Book PDF…")()
 	for _, o := range visibleObjects(topDialog(t, m)) {

@@ -3,8 +3,11 @@ package ui
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
+	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,13 +29,14 @@ const (
 	ExportBook                    // the job-responsibility book (岗位职责说明书)
 )
 
-// exportDialog asks for the paper, the orientation and (for the chart)
-// what to do with a chart larger than the page.
+// exportDialog asks for the paper, the orientation, the print language
+// and (for the chart) what to do with a chart larger than the page.
 type exportDialog struct {
 	dlg         *dialog.ConfirmDialog
 	kind        *widget.RadioGroup
 	paper       *widget.Select
 	orientation *widget.RadioGroup
+	language    *widget.RadioGroup // in the order of domain.Language
 	mode        *widget.RadioGroup
 }
 
@@ -80,38 +84,44 @@ func (m *MainWindow) showExport(what ExportKind) *exportDialog {
 	if page.Landscape {
 		e.orientation.SetSelected(orient[1])
 	}
+	// The print language starts as the document's own; the choice is
+	// stored with the document when the export goes ahead.
+	e.language = widget.NewRadioGroup([]string{lang.L("Chinese"), lang.L("English")}, nil)
+	e.language.Horizontal = true
+	e.language.SetSelected(e.language.Options[page.Language])
 	bold := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	body := container.NewVBox(
 		bold(lang.L("What to export")), e.kind,
 		bold(lang.L("Paper")), container.NewHBox(e.paper, e.orientation),
+		bold(lang.L("Print language")), e.language,
 		bold(lang.L("A chart larger than the page")), e.mode,
 	)
 	e.dlg = dialog.NewCustomConfirm(lang.L("Export PDF"), lang.L("Choose File…"), lang.L("Cancel"), body, func(ok bool) {
 		if !ok {
 			return
 		}
+		printIn := domain.Language(index(e.language.Options, e.language.Selected))
+		m.storePrintLanguage(printIn)
 		o := pdf.Options{
 			Paper:     e.paper.Selected,
 			Landscape: e.orientation.Selected == orient[1],
 			Mode:      pdf.Mode(index(e.mode.Options, e.mode.Selected)),
+			Language:  printIn,
+			Messages:  messageLanguage(),
 		}
 		kind := ExportKind(index(kinds, e.kind.Selected))
-		suffix := lang.L("Org chart")
-		if kind == ExportBook {
-			suffix = lang.L("Responsibility book")
-		}
-		name := fileNameFor(m.session.Doc.Info.Title) + "-" + suffix + ".pdf"
+		name := exportFileName(m.session.Doc.Info.Title, kind, printIn)
 		askSavePath(m.Window, lang.L("Export PDF"), m.startFolder(), name, ".pdf", func(path string, overwrite bool) {
 			m.runExport(kind, o, path, overwrite)
 		})
 	}, m.Window)
-	e.dlg.Resize(fyne.NewSize(560, 460))
+	e.dlg.Resize(fyne.NewSize(560, 520))
 	// A radio button keeps the focus it takes when clicked, and ignores
 	// Esc and Enter: give the focus back, so they reach the dialog.
 	unfocus := func(string) { m.Window.Canvas().Unfocus() }
-	e.orientation.OnChanged, e.mode.OnChanged = unfocus, unfocus
+	e.orientation.OnChanged, e.mode.OnChanged, e.language.OnChanged = unfocus, unfocus, unfocus
 	enableMode := e.kind.OnChanged
 	e.kind.OnChanged = func(s string) { enableMode(s); unfocus(s) }
 	showKeyed(m.Window, e.dlg, e.dlg.Hide, e.dlg.Confirm)
@@ -127,6 +137,7 @@ func (m *MainWindow) showExport(what ExportKind) *exportDialog {
 // dialog: the session is never touched from the background.
 func (m *MainWindow) runExport(kind ExportKind, o pdf.Options, path string, overwrite bool) {
 	doc := m.session.Doc.Clone()
+	o.Saved = m.savedTime()
 	documents := m.documentFiles()
 	progress := dialog.NewCustomWithoutButtons(lang.L("Exporting…"),
 		container.NewVBox(widget.NewLabel(filepath.Base(path)), widget.NewProgressBarInfinite()), m.Window)
@@ -172,4 +183,55 @@ func exportTo(kind ExportKind, d *domain.Document, o pdf.Options, path string, o
 		return err
 	}, documents...)
 	return res, err
+}
+
+// storePrintLanguage makes l the document's print language, as one
+// undoable edit, unless it is already. A document viewed read-only keeps
+// its own: the export is printed in l all the same.
+func (m *MainWindow) storePrintLanguage(l domain.Language) {
+	if m.session.Doc.Info.Page.Language == l || m.session.ReadOnly() {
+		return
+	}
+	m.DoAndShow(domain.SetPrintLanguage(l))
+}
+
+// messageLanguage is the editor's language, in which the export's
+// warnings are shown whatever the language of the paper.
+func messageLanguage() domain.Language {
+	if Language() == LanguageChinese {
+		return domain.Chinese
+	}
+	return domain.English
+}
+
+// savedTime is when the document's file was last written, which is when
+// its last edit was saved, since every edit is saved as it is made: the
+// date of the PDF, so that exporting an unchanged document again gives
+// the same file. A document without a file of its own, or whose last save
+// failed, has none (zero).
+func (m *MainWindow) savedTime() time.Time {
+	if st := m.session.State(); st != Saved && st != ReadOnly {
+		return time.Time{}
+	}
+	fi, err := os.Stat(m.session.Path())
+	if err != nil {
+		return time.Time{}
+	}
+	return fi.ModTime()
+}
+
+// exportFileName suggests a PDF's file name: the document's title and the
+// kind of PDF, in one language. The kind is named in Chinese when the
+// title has Chinese characters, and otherwise in the print language; an
+// untitled document's PDF is named by its kind alone.
+func exportFileName(title string, kind ExportKind, printIn domain.Language) string {
+	zh := printIn == domain.Chinese
+	if strings.IndexFunc(title, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0 {
+		zh = true
+	}
+	word := map[bool][2]string{true: {"组织架构图", "岗位职责说明书"}, false: {"Org chart", "Responsibility book"}}[zh][kind]
+	if strings.TrimSpace(title) == "" {
+		return word + ".pdf"
+	}
+	return fileNameFor(title) + "-" + word + ".pdf"
 }

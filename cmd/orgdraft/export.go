@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,9 +19,11 @@ import (
 // PDF files:
 //
 //	orgdraft export FILE|@ID --chart OUT.pdf --book OUT.pdf [--paper A3]
-//	                [--landscape|--portrait] [--fit|--tile|--split] [--force]
+//	                [--landscape|--portrait] [--fit|--tile|--split] [--lang en] [--force]
 //
-// The paper and orientation default to the document's own page settings.
+// The paper, orientation and print language default to the document's own
+// page settings; --lang chooses the language of the PDFs and of the
+// messages at once.
 // Each file is written by storage.WriteOutput: to a temporary file beside
 // it, renamed only when complete, so a failed export never leaves a
 // half-written file. An existing file is replaced only with --force, and
@@ -36,7 +39,7 @@ func exportCommand(args []string, stdout io.Writer) error {
 	fit := fs.Bool("fit", false, "the chart on one page, split by unit when it cannot stay legible (the default)")
 	tile := fs.Bool("tile", false, "the chart at full size across several pages, to be assembled")
 	split := fs.Bool("split", false, "an overview page and a page per top-level unit")
-	lang := fs.String("lang", "", "zh or en")
+	lang := fs.String("lang", "", "zh or en: the PDFs' words (default: the document's print language) and the messages (default: the system's)")
 	ex := addExchangeFlags(fs)
 	pos, err := parse(fs, flagsFirst(fs, args), 1, "one FILE or @TEMPLATE")
 	if err != nil {
@@ -64,7 +67,10 @@ func exportCommand(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	o := pdf.OptionsFor(d)
+	o, err := printOptions(d, pos[0], *lang)
+	if err != nil {
+		return err
+	}
 	o.Mode = mode
 	if *paper != "" {
 		o.Paper = *paper
@@ -104,6 +110,33 @@ func exportCommand(args []string, stdout io.Writer) error {
 		}
 	}
 	return ex.export(d, zh, stdout)
+}
+
+// printOptions returns the document's printing preferences for an export
+// of arg: the PDFs in the language lang names, else in the document's
+// print language; the warnings in the language of the messages; the dates
+// those of the document file's last save, so that exporting an unchanged
+// file again writes the same PDF (a template has none: a fixed date).
+func printOptions(d *domain.Document, arg, lang string) (pdf.Options, error) {
+	o := pdf.OptionsFor(d)
+	zh := chinese(lang)
+	if lang != "" {
+		l, err := domain.ParseLanguage(lang)
+		if err != nil {
+			return o, usageError{pick(zh, fmt.Sprintf("没有 %q 这种语言（可选 zh 或 en）", lang), fmt.Sprintf("unknown language %q (want zh or en)", lang))}
+		}
+		o.Language = l
+	}
+	o.Messages = domain.English
+	if zh {
+		o.Messages = domain.Chinese
+	}
+	if !strings.HasPrefix(arg, "@") {
+		if fi, err := os.Stat(arg); err == nil {
+			o.Saved = fi.ModTime()
+		}
+	}
+	return o, nil
 }
 
 // chartMode returns the mode the flags choose, Fit when none.

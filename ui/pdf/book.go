@@ -42,7 +42,7 @@ func (c *composer) book() ([]*sheet, error) {
 	}
 
 	section++
-	head := fmt.Sprintf("%d 组织架构图", section)
+	head := fmt.Sprintf("%d %s", section, c.pick("组织架构图", "Organization chart"))
 	toc = append(toc, tocEntry{level: 1, title: head, page: len(f.sheets)})
 	if err := c.bookChart(f, head); err != nil {
 		return nil, err
@@ -50,21 +50,21 @@ func (c *composer) book() ([]*sheet, error) {
 
 	units := c.describedUnits()
 	if len(units) > 0 {
-		start("部门职能")
+		start(c.pick("部门职能", "Unit functions"))
 		for i, u := range units {
 			head := fmt.Sprintf("%d.%d %s", section, i+1, u.Name)
 			toc = append(toc, tocEntry{level: 2, title: head, page: f.heading(head, fH2, f.firstLines(3, fBody))})
 			c.unitSummary(f, u)
-			f.list(u.Functions, fBody, "（未填写部门职能）")
+			f.list(u.Functions, fBody, c.pick("（未填写部门职能）", "(No functions entered.)"))
 			c.notes(f, u.Notes)
 		}
 	}
 
-	start("人员编制表")
+	start(c.pick("人员编制表", "Staffing table"))
 	c.staffingTable(f)
 	c.notes(f, c.d.Info.Notes)
 
-	start("岗位说明")
+	start(c.pick("岗位说明", "Position descriptions"))
 	first := true
 	n := 0
 	c.d.Walk(func(nd *domain.Node) bool {
@@ -83,7 +83,7 @@ func (c *composer) book() ([]*sheet, error) {
 		return true
 	})
 	if n == 0 {
-		f.paragraph("（尚未添加岗位）", fBody, 0)
+		f.paragraph(c.pick("（尚未添加岗位）", "(No positions yet.)"), fBody, 0)
 	}
 
 	body := f.sheets
@@ -151,35 +151,42 @@ func (c *composer) describedUnits() []*domain.Node {
 // heading.
 func (c *composer) unitSummary(f *flow, u *domain.Node) {
 	parts := []string{}
+	colon := c.pick("：", ": ")
 	if h := c.d.HeadOf(u.ID); h != 0 {
-		parts = append(parts, "负责人："+c.d.Node(h).Name)
+		parts = append(parts, c.pick("负责人", "Head")+colon+c.d.Node(h).Name)
 	}
-	parts = append(parts, fmt.Sprintf("编制：%d 人", c.roll[u.ID].Planned))
+	parts = append(parts, fmt.Sprintf(c.pick("编制：%d 人", "Planned headcount: %d"), c.roll[u.ID].Planned))
 	if strings.TrimSpace(u.Hours) != "" {
-		parts = append(parts, "工作时间："+u.Hours)
+		parts = append(parts, c.pick("工作时间", "Working hours")+colon+u.Hours)
 	}
-	f.paragraph(strings.Join(parts, "　"), fNote, 0)
+	f.paragraph(strings.Join(parts, c.pick("　", "   ")), fNote, 0)
 	f.space(4)
 }
 
-// notes places a note under the heading 说明, if there is one.
+// notes places a note under the heading 说明 (Notes), if there is one.
 func (c *composer) notes(f *flow, text string) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
 	f.space(6)
-	f.heading("说明", fH3, f.firstLines(2, fBody))
+	f.heading(c.pick("说明", "Notes"), fH3, f.firstLines(2, fBody))
 	f.paragraph(text, fBody, 0)
 }
 
 // positionName is a position's name as the book prints it: concurrent
 // positions marked (兼).
-func positionName(n *domain.Node) string {
+func (c *composer) positionName(n *domain.Node) string {
 	if n.Concurrent {
-		return n.Name + "（兼）"
+		return n.Name + c.concurrentMark()
 	}
 	return n.Name
 }
+
+// concurrentMark follows a concurrent position's name or headcount.
+func (c *composer) concurrentMark() string { return c.pick("（兼）", " (concurrent)") }
+
+// inParens returns s in brackets after a name.
+func (c *composer) inParens(s string) string { return c.pick("（"+s+"）", " ("+s+")") }
 
 // label names a position where the reader needs to tell it from others,
 // in headings and as someone's superior or subordinate: its name, marked
@@ -196,9 +203,9 @@ func (c *composer) label(id domain.NodeID) string {
 		})
 	}
 	n := c.d.Node(id)
-	name := positionName(n)
+	name := c.positionName(n)
 	if u := c.d.UnitOf(id); u != 0 && c.names[n.Name] > 1 && n.Kind.IsPosition() {
-		name += "（" + c.d.Node(u).Name + "）"
+		name += c.inParens(c.d.Node(u).Name)
 	}
 	return name
 }
@@ -209,12 +216,12 @@ func (c *composer) label(id domain.NodeID) string {
 func (c *composer) staffingTable(f *flow) {
 	tracks := c.total.Filled > 0
 	t := &table{header: true, font: fSmall, cols: []column{
-		{title: "部门", width: 90},
-		{title: "岗位", width: 112},
-		{title: "职务等级", width: 62},
-		{title: "编制", width: 44, align: alignRight},
-		{title: "在岗", width: 44, align: alignRight},
-		{title: "直接上级", width: f.width - 352},
+		{title: c.pick("部门", "Unit"), width: 90},
+		{title: c.pick("岗位", "Position"), width: 112},
+		{title: c.pick("职务等级", "Grade"), width: 62},
+		{title: c.pick("编制", "Planned"), width: 44, align: alignRight},
+		{title: c.pick("在岗", "Filled"), width: 44, align: alignRight},
+		{title: c.pick("直接上级", "Reports to"), width: f.width - 352},
 	}}
 	roll := c.roll
 	var groups []domain.NodeID
@@ -238,7 +245,7 @@ func (c *composer) staffingTable(f *flow) {
 	var rows []row
 	concurrent := false
 	for _, u := range groups {
-		unit := "（无所属部门）"
+		unit := c.pick("（无所属部门）", "(No unit)")
 		if u != 0 {
 			unit = c.d.Node(u).Name
 		}
@@ -246,7 +253,9 @@ func (c *composer) staffingTable(f *flow) {
 		for _, n := range members[u] {
 			planned := fmt.Sprint(n.Planned)
 			if n.Concurrent {
-				planned += "（兼）"
+				// The English mark would not fit the narrow column; the
+				// position's name carries it.
+				planned += c.pick("（兼）", "")
 				concurrent = true
 			} else {
 				sub = sub.Add(domain.Headcount{Planned: n.Planned, Filled: n.Filled})
@@ -255,26 +264,27 @@ func (c *composer) staffingTable(f *flow) {
 			if s := c.d.Superior(n.ID); s != 0 {
 				sup = c.label(s)
 			}
-			rows = append(rows, row{cells: []string{unit, positionName(n), orDash(n.Grade), planned, filled(n.Filled), sup}})
+			rows = append(rows, row{cells: []string{unit, c.positionName(n), orDash(n.Grade), planned, filled(n.Filled), sup}})
 		}
 		note := ""
 		if u != 0 && roll[u].Planned != sub.Planned {
-			note = fmt.Sprintf("含下级部门共 %d 人", roll[u].Planned)
+			note = fmt.Sprintf(c.pick("含下级部门共 %d 人", "%d with the units below"), roll[u].Planned)
 		}
-		rows = append(rows, row{cells: []string{unit, "小计", "", fmt.Sprint(sub.Planned), filled(sub.Filled), note},
+		rows = append(rows, row{cells: []string{unit, c.pick("小计", "Subtotal"), "", fmt.Sprint(sub.Planned), filled(sub.Filled), note},
 			font: labelFont(fSmall), fill: &paleGrey})
 	}
 	total := c.total
 	note := ""
 	if st := c.d.Info.StatedTotal; st != 0 && st != total.Planned {
-		note = fmt.Sprintf("文件写明 %d 人，与各岗位合计不符", st)
+		note = fmt.Sprintf(c.pick("文件写明 %d 人，与各岗位合计不符", "The document states %d, which differs from the positions' sum"), st)
 	}
-	rows = append(rows, row{cells: []string{"合计", "", "", fmt.Sprint(total.Planned), filled(total.Filled), note},
+	rows = append(rows, row{cells: []string{c.pick("合计", "Total"), "", "", fmt.Sprint(total.Planned), filled(total.Filled), note},
 		font: labelFont(fSmall), fill: &unitTint})
 	f.table(t, rows)
 	if concurrent {
 		f.space(4)
-		f.paragraph("注：标“（兼）”的岗位由其他岗位人员兼任，不计入小计与合计。", fNote, 0)
+		f.paragraph(c.pick("注：标“（兼）”的岗位由其他岗位人员兼任，不计入小计与合计。",
+			"Note: positions marked (concurrent) are held by people of other positions and are not counted in the subtotals and the total."), fNote, 0)
 	}
 }
 
@@ -293,31 +303,31 @@ func (c *composer) positionSection(f *flow, n *domain.Node) {
 	for _, s := range c.d.Subordinates(n.ID) {
 		subs = append(subs, c.label(s))
 	}
-	count := fmt.Sprintf("%d 人", n.Planned)
+	count := fmt.Sprintf(c.pick("%d 人", "%d"), n.Planned)
 	if c.total.Filled > 0 {
-		count += fmt.Sprintf("（在岗 %d 人）", n.Filled)
+		count += fmt.Sprintf(c.pick("（在岗 %d 人）", " (%d in post)"), n.Filled)
 	}
 	if n.Concurrent {
-		count += "，兼任，不计入编制合计"
+		count += c.pick("，兼任，不计入编制合计", "; held concurrently, not counted in the total")
 	}
 	t, kv := keyValue(f.width, alignLeft, 0)
 	f.table(t, []row{
-		kv("岗位名称", positionName(n)),
-		kv("所属部门", unit),
-		kv("职务等级", orDash(n.Grade)),
-		kv("编制人数", count),
-		kv("直接上级", sup),
-		kv("直接下级", orDash(strings.Join(subs, "、"))),
-		kv("工作时间", orDash(n.Hours)),
+		kv(c.pick("岗位名称", "Position"), c.positionName(n)),
+		kv(c.pick("所属部门", "Unit"), unit),
+		kv(c.pick("职务等级", "Grade"), orDash(n.Grade)),
+		kv(c.pick("编制人数", "Planned headcount"), count),
+		kv(c.pick("直接上级", "Reports to"), sup),
+		kv(c.pick("直接下级", "Direct reports"), orDash(strings.Join(subs, c.pick("、", ", ")))),
+		kv(c.pick("工作时间", "Working hours"), orDash(n.Hours)),
 	})
 	lists := []struct {
 		title string
 		items []string
-	}{{"岗位职责", n.Duties}, {"任职资格", n.Qualifications}}
+	}{{c.pick("岗位职责", "Duties"), n.Duties}, {c.pick("任职资格", "Qualifications"), n.Qualifications}}
 	for _, l := range lists {
 		f.space(6)
 		f.heading(l.title, fH3, f.firstLines(2, fBody))
-		f.list(l.items, fBody, "（未填写）")
+		f.list(l.items, fBody, c.pick("（未填写）", "(None entered.)"))
 	}
 	c.notes(f, n.Notes)
 }
@@ -325,7 +335,8 @@ func (c *composer) positionSection(f *flow, n *domain.Node) {
 // keyValue returns a two-column table of labels and values, width points
 // wide, and a function making its rows, each at least minH points tall.
 func keyValue(width float64, a align, minH float64) (*table, func(k, v string) row) {
-	t := &table{font: fBody, cols: []column{{title: "项目", width: 84, align: alignCenter}, {title: "内容", width: width - 84, align: a}}}
+	// Without a header the column titles are not printed: none is needed.
+	t := &table{font: fBody, cols: []column{{width: 84, align: alignCenter}, {width: width - 84, align: a}}}
 	return t, func(k, v string) row { return row{cells: []string{k, v}, labelFirst: true, min: minH} }
 }
 
@@ -348,34 +359,34 @@ func (c *composer) cover() *sheet {
 		y += 12
 	}
 	centred(orDash(i.Title), font{size: 24, bold: true, color: ink})
-	if !strings.Contains(i.Title, "岗位职责说明书") {
+	if kind := c.pick("岗位职责说明书", "Job Responsibility Book"); !strings.Contains(strings.ToLower(i.Title), strings.ToLower(kind)) {
 		y += 6
-		centred("岗位职责说明书", font{size: 15, color: grey})
+		centred(kind, font{size: 15, color: grey})
 	}
 	y += 40
 
 	kw := 260.0
 	info, kv := keyValue(kw, alignCenter, 22)
 	y += c.placeTable(s, info, (s.w-kw)/2, y, []row{
-		kv("版本", orDash(i.Version)),
-		kv("状态", statusName(i.Status)),
-		kv("生效日期", orDash(i.EffectiveDate)),
-		kv("密级", orDash(i.Confidentiality)),
-		kv("编制合计", c.totalText()),
+		kv(c.pick("版本", "Version"), orDash(i.Version)),
+		kv(c.pick("状态", "Status"), c.statusName(i.Status)),
+		kv(c.pick("生效日期", "Effective date"), orDash(i.EffectiveDate)),
+		kv(c.pick("密级", "Confidentiality"), orDash(i.Confidentiality)),
+		kv(c.pick("编制合计", "Planned total"), c.totalText()),
 	})
 	y += 36
 
 	if len(i.SignOffs) > 0 {
 		sw := 340.0
 		t := &table{header: true, font: fBody, cols: []column{
-			{title: "签署", width: 70, align: alignCenter},
-			{title: "姓名", width: 150, align: alignCenter},
-			{title: "日期", width: sw - 220, align: alignCenter},
+			{title: c.pick("签署", "Sign-off"), width: 70, align: alignCenter},
+			{title: c.pick("姓名", "Name"), width: 150, align: alignCenter},
+			{title: c.pick("日期", "Date"), width: sw - 220, align: alignCenter},
 		}}
 		var rows []row
 		for _, r := range i.SignOffs {
 			// An empty name leaves a tall blank cell to sign in.
-			rows = append(rows, row{cells: []string{r.Role, r.Name, r.Date}, labelFirst: true, min: 30})
+			rows = append(rows, row{cells: []string{c.role(r.Role), r.Name, r.Date}, labelFirst: true, min: 30})
 		}
 		c.placeTable(s, t, (s.w-sw)/2, y, rows)
 	}
@@ -387,7 +398,7 @@ func (c *composer) cover() *sheet {
 func (c *composer) contents(toc []tocEntry, offset int) []*sheet {
 	f := c.newFlow(c.paper)
 	f.page()
-	c.textIn(f.s, f.left, f.width, f.y+c.baseline(fH1), fH1, alignCenter, "目　录")
+	c.textIn(f.s, f.left, f.width, f.y+c.baseline(fH1), fH1, alignCenter, c.pick("目　录", "Contents"))
 	f.y += c.lineHeight(fH1) * 1.6
 	const numW = 36
 	for _, e := range toc {

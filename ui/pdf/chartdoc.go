@@ -56,31 +56,33 @@ func (c *composer) chartDocument() ([]*sheet, error) {
 // status, effective date, confidentiality and the planned total.
 func (c *composer) infoLine() string {
 	i := c.d.Info
+	colon := c.pick("：", ": ")
 	parts := []string{
-		"版本：" + orDash(i.Version),
-		"状态：" + statusName(i.Status),
-		"生效日期：" + orDash(i.EffectiveDate),
-		"密级：" + orDash(i.Confidentiality),
-		"编制合计：" + c.totalText(),
+		c.pick("版本", "Version") + colon + orDash(i.Version),
+		c.pick("状态", "Status") + colon + c.statusName(i.Status),
+		c.pick("生效日期", "Effective") + colon + orDash(i.EffectiveDate),
+		c.pick("密级", "Confidentiality") + colon + orDash(i.Confidentiality),
+		c.pick("编制合计", "Planned total") + colon + c.totalText(),
 	}
-	return strings.Join(parts, "　")
+	return strings.Join(parts, c.pick("　", "   "))
 }
 
 // totalText is the planned total, with the total the document states when
 // the two differ.
 func (c *composer) totalText() string {
-	t := fmt.Sprintf("%d 人", c.total.Planned)
+	t := fmt.Sprintf(c.pick("%d 人", "%d"), c.total.Planned)
 	if st := c.d.Info.StatedTotal; st != 0 && st != c.total.Planned {
-		t += fmt.Sprintf("（文件写明 %d 人）", st)
+		t += fmt.Sprintf(c.pick("（文件写明 %d 人）", " (the document states %d)"), st)
 	}
 	return t
 }
 
-func statusName(s domain.Status) string {
+// statusName is the status as printed, and stamped on the chart.
+func (c *composer) statusName(s domain.Status) string {
 	if s == domain.Approved {
-		return "已批准"
+		return c.pick("已批准", "Approved")
 	}
-	return "草稿"
+	return c.pick("草稿", "Draft")
 }
 
 // orDash returns s, or a dash for a field left empty.
@@ -99,8 +101,14 @@ func (c *composer) titleBlock(s *sheet, p paper) float64 {
 	w := p.w - 2*m
 	y := float64(m)
 	company := font{size: 11, color: grey}
+	stamp := font{size: 12, bold: true, color: vacantRed}
+	label := c.statusName(c.d.Info.Status)
+	sw := c.m.Width(label, stamp.size) + 12
+	// The lines are centred: kept clear of the stamp at the right, they
+	// are as far from the left edge.
+	room := w - max(90, 2*(sw+6))
 	draw := func(t string, f font, n int) {
-		for _, l := range c.wrapAtMost(t, f, w-90, n) {
+		for _, l := range c.wrapAtMost(t, f, room, n) {
 			if s != nil {
 				c.textIn(s, m, w, y+c.baseline(f), f, alignCenter, l)
 			}
@@ -113,13 +121,10 @@ func (c *composer) titleBlock(s *sheet, p paper) float64 {
 	draw(orDash(c.d.Info.Title), fH1, 2)
 	draw(c.infoLine(), fSmall, 2)
 	if s != nil {
-		stamp := font{size: 12, bold: true, color: vacantRed}
 		if c.d.Info.Status == domain.Approved {
 			// A green stamp for an approved document.
 			stamp.color = approved
 		}
-		label := statusName(c.d.Info.Status)
-		sw := c.m.Width(label, stamp.size) + 12
 		s.rect(m+w-sw, m, sw, 22, pen{width: 1.2, color: stamp.color}, nil)
 		c.textIn(s, m+w-sw, sw, m+11+stamp.size/2.8, stamp, alignCenter, label)
 		s.line(m, y+3, m+w, y+3, pen{width: 0.6, color: lightGrey})
@@ -134,11 +139,11 @@ func (c *composer) signOffTable() (*table, []row) {
 	if len(so) == 0 {
 		return nil, nil
 	}
-	t := &table{header: true, font: fSmall, cols: []column{{title: "签署", width: 40, align: alignCenter}}}
-	names := row{cells: []string{"姓名"}, labelFirst: true, min: 20}
-	dates := row{cells: []string{"日期"}, labelFirst: true, min: 20}
+	t := &table{header: true, font: fSmall, cols: []column{{title: c.pick("签署", "Sign-off"), width: 40, align: alignCenter}}}
+	names := row{cells: []string{c.pick("姓名", "Name")}, labelFirst: true, min: 20}
+	dates := row{cells: []string{c.pick("日期", "Date")}, labelFirst: true, min: 20}
 	for _, r := range so {
-		t.cols = append(t.cols, column{title: r.Role, width: 72, align: alignCenter})
+		t.cols = append(t.cols, column{title: c.role(r.Role), width: 72, align: alignCenter})
 		names.cells = append(names.cells, r.Name)
 		dates.cells = append(dates.cells, r.Date)
 	}
@@ -215,28 +220,32 @@ func (c *composer) drawLegend(s *sheet, lg legend, x, y, w float64) {
 		}
 	}
 	entries := []entry{
-		{lg.unit, "部门", box(chart.Box{Kind: domain.KindUnit})},
-		{lg.position, "岗位", box(chart.Box{Kind: domain.KindPosition})},
-		{lg.head, "负责人", box(chart.Box{Kind: domain.KindPosition, Head: true})},
-		{lg.assistant, "助理/直属", box(chart.Box{Kind: domain.KindAssistant})},
-		{lg.concurrent, "兼任（不计编制）", box(chart.Box{Kind: domain.KindPosition, Concurrent: true})},
-		{lg.vacant, "有空缺", box(chart.Box{Kind: domain.KindPosition, Vacant: true})},
-		{lg.dotted, "虚线汇报", func(x, y float64) {
+		{lg.unit, c.pick("部门", "Unit"), box(chart.Box{Kind: domain.KindUnit})},
+		{lg.position, c.pick("岗位", "Position"), box(chart.Box{Kind: domain.KindPosition})},
+		{lg.head, c.pick("负责人", "Head"), box(chart.Box{Kind: domain.KindPosition, Head: true})},
+		{lg.assistant, c.pick("助理/直属", "Assistant / staff"), box(chart.Box{Kind: domain.KindAssistant})},
+		{lg.concurrent, c.pick("兼任（不计编制）", "Concurrent (not counted)"), box(chart.Box{Kind: domain.KindPosition, Concurrent: true})},
+		{lg.vacant, c.pick("有空缺", "Vacancy"), box(chart.Box{Kind: domain.KindPosition, Vacant: true})},
+		{lg.dotted, c.pick("虚线汇报", "Dotted-line report"), func(x, y float64) {
 			s.line(x, y+sh/2, x+sw, y+sh/2, pen{width: 1.1, color: lineColor, dash: dotted})
 		}},
 	}
 	if lg == (legend{}) {
 		return // an empty chart
 	}
-	c.text(s, x, y+f.size, font{size: 8, bold: true, color: ink}, "图例")
-	cx, cy := x+30, y
+	title := c.pick("图例", "Legend")
+	tf := font{size: 8, bold: true, color: ink}
+	c.text(s, x, y+f.size, tf, title)
+	// The samples start after the title, which is longer in English.
+	indent := max(30, c.m.Width(title, tf.size)+8)
+	cx, cy := x+indent, y
 	for _, e := range entries {
 		if !e.on {
 			continue
 		}
 		ew := sw + 4 + c.m.Width(e.label, f.size) + 12
-		if cx+ew > x+w && cx > x+30 {
-			cx, cy = x+30, cy+sh+6
+		if cx+ew > x+w && cx > x+indent {
+			cx, cy = x+indent, cy+sh+6
 		}
 		e.draw(cx, cy)
 		c.text(s, cx+sw+4, cy+sh-1.5, f, e.label)
@@ -264,7 +273,7 @@ func (c *composer) footer(s *sheet, i, n int, side, bottom float64) {
 	f := fCaption
 	y := s.h - bottom/2 + 3
 	w := s.w - 2*side
-	c.textIn(s, side, w, y, f, alignCenter, fmt.Sprintf("第 %d 页 共 %d 页", i+1, n))
+	c.textIn(s, side, w, y, f, alignCenter, fmt.Sprintf(c.pick("第 %d 页 共 %d 页", "Page %d of %d"), i+1, n))
 	c.textIn(s, side, w, y, f, alignLeft, c.oneLine(c.d.Info.Version, f, w/3-30))
 	c.textIn(s, side, w, y, f, alignRight, c.oneLine(c.d.Info.Confidentiality, f, w/3-30))
 }

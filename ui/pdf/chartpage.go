@@ -175,7 +175,8 @@ func (c *composer) tile(ch *chart.Chart, fr frame, first bool, name string) []vi
 	if first {
 		mapArea = fr.first(p)
 	}
-	mv := fitIn(ch, p, mapArea, fmt.Sprintf("%s拼接示意图：共 %d 行 × %d 列，%d 页，按十字标记对齐拼贴", prefix(name), t.rows, t.cols, t.rows*t.cols))
+	mv := fitIn(ch, p, mapArea, prefix(name)+fmt.Sprintf(c.pick("拼接示意图：共 %d 行 × %d 列，%d 页，按十字标记对齐拼贴",
+		"Assembly map: %d × %d tiles (rows × columns), %d pages; align the cross marks"), t.rows, t.cols, t.rows*t.cols))
 	mv.tiles = t
 	views := []view{mv}
 	area := fr.rest(p)
@@ -183,7 +184,8 @@ func (c *composer) tile(ch *chart.Chart, fr frame, first bool, name string) []vi
 		for col := range t.cols {
 			views = append(views, view{
 				ch: ch, page: p, area: area, k: t.k, win: t.window(r, col), tile: &tileAt{t: t, r: r, c: col},
-				caption: fmt.Sprintf("%s拼接图 %s（第 %d 行，第 %d 列；共 %d 行 × %d 列）", prefix(name), t.label(r, col), r+1, col+1, t.rows, t.cols),
+				caption: prefix(name) + fmt.Sprintf(c.pick("拼接图 %s（第 %d 行，第 %d 列；共 %d 行 × %d 列）",
+					"Tile %s (row %d, column %d of %d × %d)"), t.label(r, col), r+1, col+1, t.rows, t.cols),
 			})
 		}
 	}
@@ -258,10 +260,12 @@ func (c *composer) planChart(fr frame) ([]view, error) {
 		if v, ok := c.fit(ch, fr, true, ""); ok {
 			return []view{v}, nil
 		}
-		c.warn("图表在一页%s纸上字号将小于 %d 磅，已改为分页打印：按部门分页，部门过大时拼接", c.paperName(), MinTextSize)
+		c.warn(c.say("图表在一页%s纸上字号将小于 %d 磅，已改为分页打印：按部门分页，部门过大时拼接",
+			"On one %s page the chart's text would be smaller than %d points, so it is printed on several pages: a page per unit, tiled where a unit is too large"),
+			c.paperName(), MinTextSize)
 	default:
 		if len(splitPoints(c.d, 0)) == 0 && len(ch.Boxes) > 0 {
-			c.warn("图表没有可以单独成页的下级部门，已整体打印")
+			c.warn("%s", c.say("图表没有可以单独成页的下级部门，已整体打印", "The chart has no units below the top to print on pages of their own, so it is printed whole"))
 		}
 	}
 	sp := splitter{c: c, fr: fr, opt: opt, work: c.d.Clone()}
@@ -297,9 +301,9 @@ func (sp *splitter) split(root domain.NodeID, ch *chart.Chart, first bool, name 
 	if len(points) == 0 {
 		return c.place(ch, sp.fr, first, name), nil
 	}
-	caption := "总览"
+	caption := c.pick("总览", "Overview")
 	if root != 0 {
-		caption = name + "（总览）"
+		caption = name + c.inParens(c.pick("总览", "overview"))
 	}
 	over, err := sp.build(root, points)
 	if err != nil {
@@ -392,7 +396,7 @@ func (c *composer) drawView(s *sheet, v view) {
 	}
 	r := content(v.area, v.caption)
 	if len(v.ch.Boxes) == 0 {
-		c.textIn(s, r.X, r.W, r.Y+r.H/2, fBody, alignCenter, "（空白图表：尚未添加部门或岗位）")
+		c.textIn(s, r.X, r.W, r.Y+r.H/2, fBody, alignCenter, c.pick("（空白图表：尚未添加部门或岗位）", "(An empty chart: no units or positions yet.)"))
 		return
 	}
 	switch {

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"orgdraft/domain"
 )
@@ -74,19 +75,34 @@ type Options struct {
 	Landscape bool
 	// Mode says how a chart too large for one page is printed.
 	Mode Mode
+	// Language is the language of the PDF's own words: headings, labels,
+	// page footers and the customary sign-off roles (编制 / 审核 / 批准).
+	// What the user wrote (names, duties, dates) is printed as written.
+	Language domain.Language
+	// Messages is the language of the Report's warnings: the user's, who
+	// may read English while printing in Chinese for the office.
+	Messages domain.Language
+	// Saved is when the document was last saved. It is the PDF's creation
+	// and modification date, so that exporting an unchanged document again
+	// writes the same bytes. The zero time, for a document never saved,
+	// writes a fixed date (see fixedDate).
+	Saved time.Time
 }
 
-// OptionsFor returns the document's own printing preferences.
+// OptionsFor returns the document's own printing preferences: its paper,
+// orientation and print language, which the warnings follow too.
 func OptionsFor(d *domain.Document) Options {
-	return Options{Paper: d.Info.Page.Paper, Landscape: d.Info.Page.Landscape}
+	p := d.Info.Page
+	return Options{Paper: p.Paper, Landscape: p.Landscape, Language: p.Language, Messages: p.Language}
 }
 
 // Report says what an export produced.
 type Report struct {
 	// Pages is the number of pages written.
 	Pages int
-	// Warnings are messages for the user, in Chinese like the document:
-	// characters the font cannot print, a chart that did not fit.
+	// Warnings are messages for the user, in the language of
+	// Options.Messages: characters the font cannot print, a chart that did
+	// not fit.
 	Warnings []string
 	// Unprintable lists the distinct characters that were replaced because
 	// the font cannot print them (emoji, rare ideographs beyond the Basic
@@ -121,7 +137,7 @@ func pageSize(name string) (paper, error) {
 
 // Chart writes the org chart PDF: the title block, the chart and the
 // sign-off block on the first page, more pages when the chart is tiled or
-// split, and 第 x 页 共 y 页 on every page.
+// split, and the page number (第 x 页 共 y 页) on every page.
 func Chart(w io.Writer, d *domain.Document, o Options) (Report, error) {
 	c, err := newComposer(d, o)
 	if err != nil {
@@ -155,6 +171,6 @@ func (c *composer) finish(w io.Writer, sheets []*sheet) (Report, error) {
 		return Report{}, err
 	}
 	r := Report{Pages: len(sheets), Warnings: c.warnings, Unprintable: c.clean.runes}
-	r.Warnings = append(r.Warnings, c.clean.warnings()...)
+	r.Warnings = append(r.Warnings, c.clean.warnings(c.say)...)
 	return r, nil
 }

@@ -10,14 +10,19 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"orgdraft/assets"
+	"orgdraft/domain"
 )
 
 // The bundled font's names. fpdf embeds only the glyphs a document uses,
@@ -28,14 +33,53 @@ import (
 // subset name, and render swaps the one for the other in the finished file:
 // equal lengths keep every cross-reference offset valid.
 const (
-	subsetName = "ORGDFT+WenQuanYiMicroHei"
-	fontFamily = "wenquanyimicroheisub" // len("utf8"+fontFamily) == len(subsetName)
+	fontName   = "WenQuanYiMicroHei"
+	fontFamily = "wenquanyimicroheisub" // len("utf8"+fontFamily) == len(tag+"+"+fontName)
 )
+
+// subsetName returns the name of the font subset that prints the sheets:
+// a tag of six capitals derived from the characters they use, a plus and
+// the font's name. Different subsets must bear different tags (ISO
+// 32000-1, 9.6.4), or a PDF merging a chart and a book would hold two
+// fonts of one name; deriving the tag from the content, not drawing it at
+// random, keeps the output of one document the same from one export to
+// the next.
+func subsetName(sheets []*sheet) string {
+	used := map[rune]bool{}
+	for _, s := range sheets {
+		for i := range s.marks {
+			for _, r := range s.marks[i].text {
+				used[r] = true
+			}
+		}
+	}
+	runes := make([]rune, 0, len(used))
+	for r := range used {
+		runes = append(runes, r)
+	}
+	slices.Sort(runes)
+	// The version names the font too: another release may bundle another.
+	sum := sha256.Sum256([]byte(assets.Version + "\x00" + string(runes)))
+	n := binary.BigEndian.Uint64(sum[:8])
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = byte('A' + n%26)
+		n /= 26
+	}
+	return string(tag) + "+" + fontName
+}
 
 // meta is the PDF's document information.
 type meta struct {
 	title, author, subject string
+	lang                   domain.Language // of the PDF's own words
+	saved                  time.Time       // when the document was saved; zero: never
 }
+
+// fixedDate is the date of the PDF of a document never saved: fixed, so
+// that exporting it twice gives the same file. It is the start of the year
+// 2000, which no real save of a document of this program bears.
+var fixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // render writes the sheets as a PDF to w. The bundled font is embedded as a
 // subset: only the glyphs the pages use.
@@ -57,8 +101,23 @@ func render(w io.Writer, sheets []*sheet, info meta) error {
 	p.SetTitle(info.title, true)
 	p.SetAuthor(info.author, true)
 	p.SetSubject(info.subject, true)
-	p.SetCreator("OrgDraft 组织架构设计器", true)
+	creator, lang := "OrgDraft 组织架构设计器", "zh-CN"
+	if info.lang == domain.English {
+		creator, lang = "OrgDraft", "en"
+	}
+	p.SetCreator(creator, true)
 	p.SetProducer("OrgDraft "+assets.Version, true)
+	// The catalog's /Lang tells screen readers and text extraction the
+	// language of the PDF's own words.
+	p.SetLang(lang)
+	// fpdf writes the dates without a time zone, which readers take for
+	// local time: the saved time is given as the local clock showed it.
+	date := fixedDate
+	if !info.saved.IsZero() {
+		date = info.saved.Local()
+	}
+	p.SetCreationDate(date)
+	p.SetModificationDate(date)
 	// AddUTF8FontFromBytes modifies the bytes it is given, so it gets a
 	// fresh copy; it reports an unusable font only through Error.
 	p.AddUTF8FontFromBytes(fontFamily, "", assets.Font())
@@ -83,7 +142,7 @@ func render(w io.Writer, sheets []*sheet, info meta) error {
 	if err := p.Output(&buf); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	out := bytes.ReplaceAll(buf.Bytes(), []byte("/utf8"+fontFamily), []byte("/"+subsetName))
+	out := bytes.ReplaceAll(buf.Bytes(), []byte("/utf8"+fontFamily), []byte("/"+subsetName(sheets)))
 	_, err := w.Write(compressPages(out))
 	return err
 }

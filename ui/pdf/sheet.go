@@ -25,7 +25,7 @@ var (
 	vacantRed = rgb{192, 57, 43}   // vacancy outlines
 	white     = rgb{255, 255, 255} // box fills
 	lineColor = rgb{80, 80, 80}    // connectors
-	approved  = rgb{39, 122, 62}   // the 已批准 stamp
+	approved  = rgb{39, 122, 62}   // the 已批准 (approved) stamp
 	overlap   = rgb{236, 242, 250} // where neighbouring tiles overlap
 )
 
@@ -178,7 +178,8 @@ func (c *composer) warn(format string, args ...any) {
 // meta returns the document properties written into the PDF.
 func (c *composer) meta() meta {
 	i := c.d.Info
-	return meta{title: c.clean.clean(i.Title), author: c.clean.clean(i.Company), subject: c.clean.clean(i.Version)}
+	return meta{title: c.clean.clean(i.Title), author: c.clean.clean(i.Company), subject: c.clean.clean(i.Version),
+		lang: c.o.Language, saved: c.o.Saved}
 }
 
 // text draws one line of text with its left end at x and its baseline at
@@ -227,7 +228,7 @@ func (c *composer) wrapAtMost(t string, f font, w float64, n int) []string {
 	if len(short) > 20 {
 		short = append(short[:20], '…')
 	}
-	c.warn("“%s”太长，页面上只印出前 %d 行", string(short), n)
+	c.warn(c.say("“%s”太长，页面上只印出前 %d 行", "“%s” is too long: the page prints only its first %d lines"), string(short), n)
 	return lines
 }
 
@@ -316,8 +317,9 @@ func (c *cleaner) printable(s string) bool {
 	return true
 }
 
-// warnings names every replaced character and where it first appeared.
-func (c *cleaner) warnings() []string {
+// warnings names every replaced character and where it first appeared,
+// in the words say picks.
+func (c *cleaner) warnings(say func(zh, en string) string) []string {
 	out := make([]string, 0, len(c.runes))
 	for _, r := range c.runes {
 		ctx := []rune(c.context[r])
@@ -326,7 +328,9 @@ func (c *cleaner) warnings() []string {
 		}
 		// The context is printed raw: it is for the user's terminal, not
 		// the PDF.
-		out = append(out, fmt.Sprintf("字符“%c”(U+%04X) 无法用内置字体打印，已替换为“%c”，见“%s”", r, r, substitute, string(ctx)))
+		out = append(out, fmt.Sprintf(say("字符“%c”(U+%04X) 无法用内置字体打印，已替换为“%c”，见“%s”",
+			"The character “%c” (U+%04X) cannot be printed in the bundled font and was replaced by “%c” in “%s”"),
+			r, r, substitute, string(ctx)))
 	}
 	return out
 }
