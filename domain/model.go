@@ -94,7 +94,8 @@ type Node struct {
 	Functions      []string // 部门职能 of a unit, in order
 	Offset         Offset
 	Collapsed      bool
-	Leaves         Leaves // how the box's leaf children are arranged
+	Leaves         Leaves  // how the box's leaf children are arranged
+	Job            JobSpec // the rest of a position's 岗位说明书
 
 	children []NodeID
 }
@@ -109,6 +110,7 @@ func (n *Node) clone() Node {
 	c.Duties = slices.Clone(n.Duties)
 	c.Qualifications = slices.Clone(n.Qualifications)
 	c.Functions = slices.Clone(n.Functions)
+	c.Job = n.Job.clone()
 	c.children = nil
 	return c
 }
