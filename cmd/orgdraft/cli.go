@@ -24,6 +24,7 @@ Usage:
   orgdraft check FILE|@ID               print the checks; exit status 1 when there are errors
   orgdraft export FILE|@ID --chart OUT.pdf --book OUT.pdf [--paper A4|A3|A2] [--landscape|--portrait] [--fit|--tile|--split]
                                         print the org chart and/or the job-responsibility book as PDF
+          [--docx OUT.docx]             the job-responsibility book as a Word file, to edit in Word or WPS
           [--png OUT.png [--scale 2]] [--svg OUT.svg] [--csv OUT.csv] [--xlsx OUT.xlsx] [--english]
                                         the chart as a picture for slides and chat, the boxes as a table for Excel
           [--force]                     replace output files that exist (never a document: an export

@@ -18,7 +18,7 @@ import (
 // exportCommand prints a document's chart and job-responsibility book as
 // PDF files:
 //
-//	orgdraft export FILE|@ID --chart OUT.pdf --book OUT.pdf [--paper A3]
+//	orgdraft export FILE|@ID --chart OUT.pdf --book OUT.pdf --docx OUT.docx [--paper A3]
 //	                [--landscape|--portrait] [--fit|--tile|--split] [--lang en] [--force]
 //
 // The paper, orientation and print language default to the document's own
@@ -33,6 +33,7 @@ func exportCommand(args []string, stdout io.Writer) error {
 	fs := flags("export")
 	chartOut := fs.String("chart", "", "write the org chart to this PDF file")
 	bookOut := fs.String("book", "", "write the job-responsibility book to this PDF file")
+	docxOut := fs.String("docx", "", "write the job-responsibility book to this Word file (.docx)")
 	paper := fs.String("paper", "", "A4, A3 or A2 (default: the document's)")
 	landscape := fs.Bool("landscape", false, "turn the paper sideways")
 	portrait := fs.Bool("portrait", false, "keep the paper upright")
@@ -46,16 +47,18 @@ func exportCommand(args []string, stdout io.Writer) error {
 		return err
 	}
 	switch {
-	case *chartOut == "" && *bookOut == "" && !ex.any():
-		return usageError{"nothing to do: give --chart OUT.pdf, --book OUT.pdf, --png, --svg, --csv or --xlsx"}
+	case *chartOut == "" && *bookOut == "" && *docxOut == "" && !ex.any():
+		return usageError{"nothing to do: give --chart OUT.pdf, --book OUT.pdf, --docx OUT.docx, --png, --svg, --csv or --xlsx"}
 	case *chartOut != "" && *bookOut != "" && samePath(*chartOut, *bookOut):
 		return usageError{"--chart and --book name the same file"}
+	case *docxOut != "" && ((*chartOut != "" && samePath(*chartOut, *docxOut)) || (*bookOut != "" && samePath(*bookOut, *docxOut))):
+		return usageError{pick(chinese(*lang), "--docx 与 --chart 或 --book 指向同一个文件", "--docx names the same file as --chart or --book")}
 	case *landscape && *portrait:
 		return usageError{"--landscape and --portrait exclude each other"}
 	case *paper != "" && !slices.Contains(pdf.PaperSizes(), strings.ToUpper(*paper)):
 		return usageError{fmt.Sprintf("unknown paper %q (want %s)", *paper, strings.Join(pdf.PaperSizes(), ", "))}
 	}
-	if err := ex.check(*chartOut, *bookOut); err != nil {
+	if err := ex.check(*chartOut, *bookOut, *docxOut); err != nil {
 		return err
 	}
 	mode, err := chartMode(*fit, *tile, *split)
@@ -90,6 +93,7 @@ func exportCommand(args []string, stdout io.Writer) error {
 	}{
 		{*chartOut, "组织架构图", "chart", pdf.Chart, *chartOut != ""},
 		{*bookOut, "岗位职责说明书", "book", pdf.Book, *bookOut != ""},
+		{*docxOut, "岗位职责说明书（Word）", "book (Word)", pdf.Docx, *docxOut != ""},
 	}
 	for _, j := range jobs {
 		if !j.enabled {
@@ -104,7 +108,12 @@ func exportCommand(args []string, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "%s: %s (%s)\n", pick(zh, j.zh, j.en), j.out, pick(zh, fmt.Sprintf("共 %d 页", r.Pages), fmt.Sprintf("%d pages", r.Pages)))
+		if r.Pages > 0 {
+			fmt.Fprintf(stdout, "%s: %s (%s)\n", pick(zh, j.zh, j.en), j.out, pick(zh, fmt.Sprintf("共 %d 页", r.Pages), fmt.Sprintf("%d pages", r.Pages)))
+		} else {
+			// A Word file is paginated by the program that opens it.
+			fmt.Fprintf(stdout, "%s: %s\n", pick(zh, j.zh, j.en), j.out)
+		}
 		for _, w := range r.Warnings {
 			fmt.Fprintf(stdout, "  %s: %s\n", pick(zh, "警告", "warning"), w)
 		}

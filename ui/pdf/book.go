@@ -8,82 +8,85 @@ import (
 	"orgdraft/domain/layout"
 )
 
-// The job-responsibility book (岗位职责说明书):
-//
-//	cover: company, title, particulars, sign-off table
-//	目录: the table of contents with page numbers
-//	1 组织架构图: the chart, on a page turned to suit it
-//	2 部门职能: every unit's functions
-//	3 人员编制表: the staffing table with subtotals and the total
-//	4 岗位说明: one section per position, each starting a page
+// The job-responsibility book (岗位职责说明书) on paper: a cover with the
+// particulars and the sign-off table, the contents (目录) with page numbers
+// and links, then the composed body (compose.go) poured down the pages.
 //
 // The body is laid out first, which tells on which page every section
 // starts; the contents are then laid out with those numbers shifted by the
 // cover and the contents' own length, which does not depend on the
 // numbers.
 
-// tocEntry is one line of the table of contents.
+// tocEntry is one line of the table of contents and one entry of the PDF
+// outline.
 type tocEntry struct {
-	level int // 1 for a section, 2 for a unit or position
-	title string
-	page  int // index among the body's pages
+	level  int // 1 for a chapter, 2 for a unit or position
+	title  string
+	page   int // index among the body's pages
+	anchor int // the anchor the entry leads to
+}
+
+// headingFont is the font of a heading of the given level.
+func headingFont(level int) font {
+	switch level {
+	case 1:
+		return fH1
+	case 2:
+		return fH2
+	}
+	return fH3
 }
 
 // book lays out the whole book.
 func (c *composer) book() ([]*sheet, error) {
 	f := c.newFlow(c.paper)
 	var toc []tocEntry
-	section := 0
-	start := func(title string) {
-		section++
-		f.pageBreak() // every section starts a page
-		head := fmt.Sprintf("%d %s", section, title)
-		toc = append(toc, tocEntry{level: 1, title: head, page: f.heading(head, fH1, f.firstLines(3, fBody))})
+	// mark anchors the heading just placed and lists it in the contents.
+	mark := func(level int, title string, page int, y float64) {
+		a := c.anchorAt(f.sheets[page], level, title, y)
+		toc = append(toc, tocEntry{level: level, title: title, page: page, anchor: a})
 	}
-
-	section++
-	head := fmt.Sprintf("%d %s", section, c.pick("组织架构图", "Organization chart"))
-	toc = append(toc, tocEntry{level: 1, title: head, page: len(f.sheets)})
-	if err := c.bookChart(f, head); err != nil {
-		return nil, err
-	}
-
-	units := c.describedUnits()
-	if len(units) > 0 {
-		start(c.pick("部门职能", "Unit functions"))
-		for i, u := range units {
-			head := fmt.Sprintf("%d.%d %s", section, i+1, u.Name)
-			toc = append(toc, tocEntry{level: 2, title: head, page: f.heading(head, fH2, f.firstLines(3, fBody))})
-			c.unitSummary(f, u)
-			f.list(u.Functions, fBody, c.pick("（未填写部门职能）", "(No functions entered.)"))
-			c.notes(f, u.Notes)
+	for _, p := range c.bookPieces() {
+		switch p.kind {
+		case pChart:
+			f.chapter = p.text
+			first := len(f.sheets)
+			if err := c.bookChart(f, p.text); err != nil {
+				return nil, err
+			}
+			mark(1, p.text, first, bookTop)
+		case pHeading:
+			if p.newPage {
+				f.pageBreak()
+			}
+			if p.level == 1 {
+				f.chapter, f.cont = p.text, ""
+			}
+			page := f.heading(p.text, headingFont(p.level), p.keep)
+			if p.level == 1 {
+				f.s.chapter = p.text // the page may have been started before
+			}
+			if p.toc {
+				mark(p.level, p.text, page, f.headTop)
+			}
+			if p.cont {
+				f.cont = p.text
+			}
+		case pPara:
+			fn := fBody
+			if p.note {
+				fn = fNote
+			}
+			f.paragraph(p.text, fn, 0)
+		case pList:
+			f.list(p.items, fBody)
+		case pTable:
+			f.table(p.t, p.rows)
+		case pSpace:
+			f.space(6)
+		case pEnd:
+			f.cont = ""
 		}
-	}
-
-	start(c.pick("人员编制表", "Staffing table"))
-	c.staffingTable(f)
-	c.notes(f, c.d.Info.Notes)
-
-	start(c.pick("岗位说明", "Position descriptions"))
-	first := true
-	n := 0
-	c.d.Walk(func(nd *domain.Node) bool {
-		if !nd.Kind.IsPosition() {
-			return true
-		}
-		n++
-		if !first {
-			f.pageBreak() // each position on a page of its own, to hand out
-		}
-		first = false
-		head := fmt.Sprintf("%d.%d %s", section, n, c.label(nd.ID))
-		// The heading keeps the first row of the fact sheet with it.
-		toc = append(toc, tocEntry{level: 2, title: head, page: f.heading(head, fH2, f.firstLines(1, fBody)+2*cellPadY)})
-		c.positionSection(f, nd)
-		return true
-	})
-	if n == 0 {
-		f.paragraph(c.pick("（尚未添加岗位）", "(No positions yet.)"), fBody, 0)
 	}
 
 	body := f.sheets
@@ -124,6 +127,7 @@ func (c *composer) bookChart(f *flow, head string) error {
 	}
 	for i, v := range views {
 		s := newSheet(v.page)
+		s.chapter = head
 		if i == 0 {
 			c.text(s, bookSide, bookTop+c.baseline(fH1), fH1, head)
 		}
@@ -147,9 +151,9 @@ func (c *composer) describedUnits() []*domain.Node {
 	return out
 }
 
-// unitSummary places a unit's head, headcount and working hours under its
-// heading.
-func (c *composer) unitSummary(f *flow, u *domain.Node) {
+// unitSummary returns the line under a unit's heading: its head, its
+// headcount and its working hours.
+func (c *composer) unitSummary(u *domain.Node) string {
 	parts := []string{}
 	colon := c.pick("：", ": ")
 	if h := c.d.HeadOf(u.ID); h != 0 {
@@ -159,18 +163,7 @@ func (c *composer) unitSummary(f *flow, u *domain.Node) {
 	if strings.TrimSpace(u.Hours) != "" {
 		parts = append(parts, c.pick("工作时间", "Working hours")+colon+u.Hours)
 	}
-	f.paragraph(strings.Join(parts, c.pick("　", "   ")), fNote, 0)
-	f.space(4)
-}
-
-// notes places a note under the heading 说明 (Notes), if there is one.
-func (c *composer) notes(f *flow, text string) {
-	if strings.TrimSpace(text) == "" {
-		return
-	}
-	f.space(6)
-	f.heading(c.pick("说明", "Notes"), fH3, f.firstLines(2, fBody))
-	f.paragraph(text, fBody, 0)
+	return strings.Join(parts, c.pick("　", "   "))
 }
 
 // positionName is a position's name as the book prints it: concurrent
@@ -210,10 +203,11 @@ func (c *composer) label(id domain.NodeID) string {
 	return name
 }
 
-// staffingTable places the staffing table: every position grouped under
-// its unit, a subtotal after each unit and the grand total. Concurrent
-// positions are listed but not counted, as in the roll-up.
-func (c *composer) staffingTable(f *flow) {
+// staffingTable returns the staffing table, width points wide: every
+// position grouped under its unit, a subtotal after each unit and the
+// grand total, and the note to print under it (empty when none).
+// Concurrent positions are listed but not counted, as in the roll-up.
+func (c *composer) staffingTable(width float64) (*table, []row, string) {
 	tracks := c.total.Filled > 0
 	t := &table{header: true, font: fSmall, cols: []column{
 		{title: c.pick("部门", "Unit"), width: 90},
@@ -221,7 +215,7 @@ func (c *composer) staffingTable(f *flow) {
 		{title: c.pick("职务等级", "Grade"), width: 62},
 		{title: c.pick("编制", "Planned"), width: 44, align: alignRight},
 		{title: c.pick("在岗", "Filled"), width: 44, align: alignRight},
-		{title: c.pick("直接上级", "Reports to"), width: f.width - 352},
+		{title: c.pick("直接上级", "Reports to"), width: width - 352},
 	}}
 	roll := c.roll
 	var groups []domain.NodeID
@@ -280,56 +274,11 @@ func (c *composer) staffingTable(f *flow) {
 	}
 	rows = append(rows, row{cells: []string{c.pick("合计", "Total"), "", "", fmt.Sprint(total.Planned), filled(total.Filled), note},
 		font: labelFont(fSmall), fill: &unitTint})
-	f.table(t, rows)
 	if concurrent {
-		f.space(4)
-		f.paragraph(c.pick("注：标“（兼）”的岗位由其他岗位人员兼任，不计入小计与合计。",
-			"Note: positions marked (concurrent) are held by people of other positions and are not counted in the subtotals and the total."), fNote, 0)
+		return t, rows, c.pick("注：标“（兼）”的岗位由其他岗位人员兼任，不计入小计与合计。",
+			"Note: positions marked (concurrent) are held by people of other positions and are not counted in the subtotals and the total.")
 	}
-}
-
-// positionSection places one position's fact sheet, duties and
-// qualifications.
-func (c *composer) positionSection(f *flow, n *domain.Node) {
-	unit := "—"
-	if u := c.d.UnitOf(n.ID); u != 0 {
-		unit = c.d.Node(u).Name
-	}
-	sup := "—"
-	if s := c.d.Superior(n.ID); s != 0 {
-		sup = c.label(s)
-	}
-	var subs []string
-	for _, s := range c.d.Subordinates(n.ID) {
-		subs = append(subs, c.label(s))
-	}
-	count := fmt.Sprintf(c.pick("%d 人", "%d"), n.Planned)
-	if c.total.Filled > 0 {
-		count += fmt.Sprintf(c.pick("（在岗 %d 人）", " (%d in post)"), n.Filled)
-	}
-	if n.Concurrent {
-		count += c.pick("，兼任，不计入编制合计", "; held concurrently, not counted in the total")
-	}
-	t, kv := keyValue(f.width, alignLeft, 0)
-	f.table(t, []row{
-		kv(c.pick("岗位名称", "Position"), c.positionName(n)),
-		kv(c.pick("所属部门", "Unit"), unit),
-		kv(c.pick("职务等级", "Grade"), orDash(n.Grade)),
-		kv(c.pick("编制人数", "Planned headcount"), count),
-		kv(c.pick("直接上级", "Reports to"), sup),
-		kv(c.pick("直接下级", "Direct reports"), orDash(strings.Join(subs, c.pick("、", ", ")))),
-		kv(c.pick("工作时间", "Working hours"), orDash(n.Hours)),
-	})
-	lists := []struct {
-		title string
-		items []string
-	}{{c.pick("岗位职责", "Duties"), n.Duties}, {c.pick("任职资格", "Qualifications"), n.Qualifications}}
-	for _, l := range lists {
-		f.space(6)
-		f.heading(l.title, fH3, f.firstLines(2, fBody))
-		f.list(l.items, fBody, c.pick("（未填写）", "(None entered.)"))
-	}
-	c.notes(f, n.Notes)
+	return t, rows, ""
 }
 
 // keyValue returns a two-column table of labels and values, width points
@@ -359,54 +308,50 @@ func (c *composer) cover() *sheet {
 		y += 12
 	}
 	centred(orDash(i.Title), font{size: 24, bold: true, color: ink})
-	if kind := c.pick("岗位职责说明书", "Job Responsibility Book"); !strings.Contains(strings.ToLower(i.Title), strings.ToLower(kind)) {
+	if kind := c.bookKind(); kind != "" {
 		y += 6
 		centred(kind, font{size: 15, color: grey})
 	}
 	y += 40
 
-	kw := 260.0
-	info, kv := keyValue(kw, alignCenter, 22)
-	y += c.placeTable(s, info, (s.w-kw)/2, y, []row{
-		kv(c.pick("版本", "Version"), orDash(i.Version)),
-		kv(c.pick("状态", "Status"), c.statusName(i.Status)),
-		kv(c.pick("生效日期", "Effective date"), orDash(i.EffectiveDate)),
-		kv(c.pick("密级", "Confidentiality"), orDash(i.Confidentiality)),
-		kv(c.pick("编制合计", "Planned total"), c.totalText()),
-	})
+	info, infoRows, sign, signRows := c.coverTables()
+	y += c.placeTable(s, info, (s.w-info.width())/2, y, infoRows)
 	y += 36
-
-	if len(i.SignOffs) > 0 {
-		sw := 340.0
-		t := &table{header: true, font: fBody, cols: []column{
-			{title: c.pick("签署", "Sign-off"), width: 70, align: alignCenter},
-			{title: c.pick("姓名", "Name"), width: 150, align: alignCenter},
-			{title: c.pick("日期", "Date"), width: sw - 220, align: alignCenter},
-		}}
-		var rows []row
-		for _, r := range i.SignOffs {
-			// An empty name leaves a tall blank cell to sign in.
-			rows = append(rows, row{cells: []string{c.role(r.Role), r.Name, r.Date}, labelFirst: true, min: 30})
-		}
-		c.placeTable(s, t, (s.w-sw)/2, y, rows)
+	if sign != nil {
+		c.placeTable(s, sign, (s.w-sign.width())/2, y, signRows)
 	}
 	return s
 }
 
 // contents lays out the table of contents with page numbers shifted by
-// offset (the pages before the body).
+// offset (the pages before the body). An entry moves to the next page
+// with the one before it rather than leave it alone at the bottom, and
+// every entry is a link to its heading.
 func (c *composer) contents(toc []tocEntry, offset int) []*sheet {
 	f := c.newFlow(c.paper)
 	f.page()
 	c.textIn(f.s, f.left, f.width, f.y+c.baseline(fH1), fH1, alignCenter, c.pick("目　录", "Contents"))
 	f.y += c.lineHeight(fH1) * 1.6
 	const numW = 36
-	for _, e := range toc {
+	for k, e := range toc {
 		fn, indent := fBody, 0.0
 		if e.level > 1 {
 			fn, indent = fSmall, 2*fBody.size
 		}
 		lines := c.wrap(e.title, fn, f.width-indent-numW-12)
+		if k == len(toc)-2 {
+			// The last two entries go together: never one alone on a
+			// page of its own.
+			next := toc[k+1]
+			nf := fBody
+			if next.level > 1 {
+				nf = fSmall
+			}
+			f.ensure(float64(len(lines))*c.lineHeight(fn) + c.lineHeight(nf))
+		} else {
+			f.ensure(float64(len(lines)) * c.lineHeight(fn))
+		}
+		top := f.y
 		for j, l := range lines {
 			f.line(l, fn, indent)
 			if j < len(lines)-1 {
@@ -421,19 +366,30 @@ func (c *composer) contents(toc []tocEntry, offset int) []*sheet {
 			}
 			c.textIn(f.s, x1, numW, base, fn, alignRight, fmt.Sprint(e.page+offset+1))
 		}
+		f.s.marks = append(f.s.marks, mark{kind: markLink, x: f.left, y: top, w: f.width, h: f.y - top, target: e.anchor})
 	}
 	return f.sheets
 }
 
-// bookHeader draws the running header: the title at the left, the
-// version at the right, a rule under them.
+// anchorAt records an anchor at height y of sheet s, for the outline
+// (level 1 a chapter, 2 a section) and the contents' links, and returns
+// its id.
+func (c *composer) anchorAt(s *sheet, level int, title string, y float64) int {
+	c.anchors++
+	s.anchors = append(s.anchors, anchor{id: c.anchors, level: level, title: c.clean.clean(title), y: y})
+	return c.anchors
+}
+
+// bookHeader draws the running header: the company and the title at the
+// left, the chapter at the right, a rule under them. The version is in
+// the footer, once a page.
 func (c *composer) bookHeader(s *sheet) {
 	i := c.d.Info
 	f := fCaption
 	w := s.w - 2*bookSide
 	y := bookTop - 24.0
-	version := c.oneLine(i.Version, f, w/3)
-	c.textIn(s, bookSide, w, y, f, alignLeft, c.oneLine(i.Title, f, w-c.m.Width(version, f.size)-12))
-	c.textIn(s, bookSide, w, y, f, alignRight, version)
+	chapter := c.oneLine(s.chapter, f, w/3)
+	c.textIn(s, bookSide, w, y, f, alignLeft, c.oneLine(strings.TrimSpace(i.Company+"　"+i.Title), f, w-c.m.Width(chapter, f.size)-12))
+	c.textIn(s, bookSide, w, y, f, alignRight, chapter)
 	s.line(bookSide, y+4, s.w-bookSide, y+4, pen{width: 0.4, color: lightGrey})
 }

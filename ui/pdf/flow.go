@@ -22,6 +22,15 @@ type flow struct {
 	top    float64 // first baseline slot of a page
 	bottom float64 // lowest y content may reach
 	y      float64 // top of the next free line
+	fresh  float64 // y of the current page before any content of its own
+	// cont is the heading of the section being laid out, repeated with
+	// （续） at the top of every page the section continues on; empty
+	// between sections.
+	cont string
+	// chapter is the current chapter's heading, for the running header.
+	chapter string
+	// headTop is the top of the last heading placed, where its anchor goes.
+	headTop float64
 }
 
 // Margins of the book's text pages, in points: about 20 mm at the sides,
@@ -39,15 +48,24 @@ func (c *composer) newFlow(p paper) *flow {
 // page starts a new page.
 func (f *flow) page() {
 	f.s = newSheet(f.p)
+	f.s.chapter = f.chapter
 	f.sheets = append(f.sheets, f.s)
 	f.y = f.top
+	if f.cont != "" {
+		for _, l := range f.c.wrap(f.cont+f.c.pick("（续）", " (continued)"), fH3, f.width) {
+			f.c.text(f.s, f.left, f.y+f.c.baseline(fH3), fH3, l)
+			f.y += f.c.lineHeight(fH3)
+		}
+		f.y += f.c.lineHeight(fH3) * 0.25
+	}
+	f.fresh = f.y
 }
 
 // pageBreak makes the next content start a new page.
 func (f *flow) pageBreak() { f.s = nil }
 
 // atTop reports whether nothing has been placed on the current page.
-func (f *flow) atTop() bool { return f.s != nil && f.y == f.top }
+func (f *flow) atTop() bool { return f.s != nil && f.y == f.fresh }
 
 // ensure starts a new page unless h points fit below the cursor. On an
 // empty page it does nothing: content taller than a page must break
@@ -72,6 +90,7 @@ func (f *flow) heading(t string, fn font, follow float64) int {
 	lh := f.c.lineHeight(fn)
 	f.space(lh * 0.6)
 	f.ensure(float64(len(lines))*lh + follow)
+	f.headTop = f.y
 	for _, l := range lines {
 		f.line(l, fn, 0)
 	}
@@ -110,12 +129,8 @@ func (f *flow) item(label, t string, fn font, indent float64) {
 	}
 }
 
-// list places a numbered list (1. 2. …), or the placeholder when empty.
-func (f *flow) list(items []string, fn font, empty string) {
-	if len(items) == 0 {
-		f.paragraph(empty, fn, 0)
-		return
-	}
+// list places a numbered list (1. 2. …).
+func (f *flow) list(items []string, fn font) {
 	indent := f.c.m.Width(strconv.Itoa(len(items))+".", fn.size) + fn.size*0.4
 	for i, it := range items {
 		f.item(strconv.Itoa(i+1)+".", it, fn, indent)

@@ -126,9 +126,22 @@ func render(w io.Writer, sheets []*sheet, info meta) error {
 	}
 	p.SetFont(fontFamily, "", 10)
 
-	r := &renderer{p: p}
+	// Every anchor becomes a link destination before any page is drawn,
+	// so that the contents, which come first, can point forward.
+	r := &renderer{p: p, links: map[int]int{}}
+	for i, s := range sheets {
+		for _, a := range s.anchors {
+			id := p.AddLink()
+			p.SetLink(id, a.y, i+1)
+			r.links[a.id] = id
+		}
+	}
 	for _, s := range sheets {
 		p.AddPageFormat("P", fpdf.SizeType{Wd: s.w, Ht: s.h})
+		// The outline: chapters at its top level, sections under them.
+		for _, a := range s.anchors {
+			p.Bookmark(a.title, a.level-1, a.y)
+		}
 		// A new page starts with an unknown state.
 		r.st, r.saved = state{}, nil
 		for i := range s.marks {
@@ -231,7 +244,8 @@ func compressPages(in []byte) []byte {
 type renderer struct {
 	p     *fpdf.Fpdf
 	st    state
-	saved []state // the states saved by clips that have not ended
+	saved []state     // the states saved by clips that have not ended
+	links map[int]int // anchor id → the PDF library's link id
 }
 
 // state is the part of the PDF graphics state the renderer sets, each
@@ -335,9 +349,11 @@ func (r *renderer) draw(m *mark) {
 			// The bundled font has no bold face. Filling and stroking the
 			// glyph outlines (text rendering mode 2) with a thin pen in the
 			// text colour thickens them the way word processors fake bold,
-			// and the text stays real, selectable text.
+			// and the text stays real, selectable text. The pen is light
+			// (2% of the size): a heavier one crowds Latin letters, and
+			// the headings' sizes carry the hierarchy.
 			r.setDraw(m.color)
-			r.setWidth(m.size * 0.035)
+			r.setWidth(m.size * 0.02)
 			r.setDash(solid)
 			r.setMode(2)
 		} else {
@@ -371,6 +387,10 @@ func (r *renderer) draw(m *mark) {
 		// renderer's idea of the state follows.
 		r.saved = append(r.saved, r.st)
 		r.p.ClipRect(m.x, m.y, m.w, m.h, false)
+	case markLink:
+		if id, ok := r.links[m.target]; ok {
+			r.p.Link(m.x, m.y, m.w, m.h, id)
+		}
 	case markUnclip:
 		r.p.ClipEnd()
 		r.st = r.saved[len(r.saved)-1]

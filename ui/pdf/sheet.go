@@ -56,6 +56,7 @@ const (
 	markPath                   // an open polyline or a closed polygon
 	markClip                   // start clipping to a rectangle
 	markUnclip                 // end the innermost clip
+	markLink                   // a clickable area leading to an anchor
 )
 
 // mark is one thing drawn on a sheet. Coordinates are points from the
@@ -72,6 +73,16 @@ type mark struct {
 	color      rgb // text colour
 	fill       *rgb
 	stroke     pen
+	target     int // link: the anchor's id
+}
+
+// anchor is a place on a sheet that links and the PDF outline lead to:
+// a chapter's or a section's heading.
+type anchor struct {
+	id    int
+	level int // 1 a chapter, 2 a section in it
+	title string
+	y     float64 // the heading's top
 }
 
 // pt is a point on a sheet.
@@ -85,6 +96,11 @@ type sheet struct {
 	// plain marks the book's cover, which carries no running header or
 	// footer.
 	plain bool
+	// anchors are the places on the page that links and the PDF outline
+	// lead to.
+	anchors []anchor
+	// chapter is the chapter the page belongs to, for the running header.
+	chapter string
 }
 
 func newSheet(p paper) *sheet { return &sheet{w: p.w, h: p.h} }
@@ -153,6 +169,7 @@ type composer struct {
 	clean    *cleaner
 	warnings []string
 	names    map[string]int // how many positions bear each name, once counted
+	anchors  int            // the last anchor id given
 	roll     map[domain.NodeID]domain.Headcount
 	total    domain.Headcount
 }

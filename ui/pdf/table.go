@@ -19,7 +19,58 @@ type row struct {
 	// labelFirst sets the first cell like a column title, bold on a tint,
 	// for the label column of a key–value table.
 	labelFirst bool
+	// keyed sets every other cell from the first as a label, for a form
+	// with two label–value pairs a row (the 岗位说明书's 基本信息).
+	keyed bool
+	// spans gives how many columns each cell covers, for a form's merged
+	// cells; a missing or zero entry is one column. Nil: one cell a column.
+	spans []int
 }
+
+// cellWidths returns the width of each of r's cells in table t: one per
+// column, or fewer and wider where r merges columns.
+func (t *table) cellWidths(r row) []float64 {
+	if r.spans == nil {
+		w := make([]float64, len(t.cols))
+		for i, col := range t.cols {
+			w[i] = col.width
+		}
+		return w
+	}
+	var w []float64
+	for i, col := 0, 0; col < len(t.cols); i++ {
+		n := 1
+		if i < len(r.spans) && r.spans[i] > 1 {
+			n = r.spans[i]
+		}
+		x := 0.0
+		for k := col; k < min(col+n, len(t.cols)); k++ {
+			x += t.cols[k].width
+		}
+		w = append(w, x)
+		col += n
+	}
+	return w
+}
+
+// cellAlign is how cell i of r is aligned: as the column it starts in.
+func (t *table) cellAlign(r row, i int) align {
+	col := 0
+	for k := 0; k < i; k++ {
+		if k < len(r.spans) && r.spans[k] > 1 {
+			col += r.spans[k]
+		} else {
+			col++
+		}
+	}
+	if col < len(t.cols) {
+		return t.cols[col].align
+	}
+	return alignLeft
+}
+
+// isLabel reports whether cell i of r is set as a label.
+func (r row) isLabel(i int) bool { return (i == 0 && r.labelFirst) || (r.keyed && i%2 == 0) }
 
 // table is a grid of wrapped text with ruled cells.
 type table struct {
@@ -50,17 +101,18 @@ func (c *composer) lay(t *table, r row) laidRow {
 	if r.font == (font{}) {
 		r.font = t.font
 	}
-	lr := laidRow{row: r, lines: make([][]string, len(t.cols)), lh: c.lineHeight(r.font)}
-	for i, col := range t.cols {
+	widths := t.cellWidths(r)
+	lr := laidRow{row: r, lines: make([][]string, len(widths)), lh: c.lineHeight(r.font)}
+	for i, w := range widths {
 		text := ""
 		if i < len(r.cells) {
 			text = r.cells[i]
 		}
 		f := r.font
-		if i == 0 && r.labelFirst {
+		if r.isLabel(i) {
 			f = labelFont(r.font)
 		}
-		lr.lines[i] = c.wrap(text, f, col.width-2*cellPadX)
+		lr.lines[i] = c.wrap(text, f, w-2*cellPadX)
 		lr.n = max(lr.n, len(lr.lines[i]))
 	}
 	return lr
@@ -109,23 +161,23 @@ func (c *composer) drawRow(s *sheet, t *table, x, y, h float64, lr *laidRow, fro
 	}
 	rule := pen{width: ruleW, color: ink}
 	cx := x
-	for i, col := range t.cols {
+	for i, w := range t.cellWidths(lr.row) {
 		f := lr.font
 		var tint *rgb
-		if i == 0 && lr.labelFirst {
+		if lr.isLabel(i) {
 			f = labelFont(lr.font)
 			if lr.fill == nil {
 				tint = &unitTint
 			}
 		}
-		s.rect(cx, y, col.width, h, rule, tint)
+		s.rect(cx, y, w, h, rule, tint)
 		lines := lr.lines[i]
 		top := y + (h-float64(to-from)*lr.lh)/2
 		for j := from; j < to && j < len(lines); j++ {
 			base := top + float64(j-from)*lr.lh + c.baseline(f)
-			c.textIn(s, cx+cellPadX, col.width-2*cellPadX, base, f, col.align, lines[j])
+			c.textIn(s, cx+cellPadX, w-2*cellPadX, base, f, t.cellAlign(lr.row, i), lines[j])
 		}
-		cx += col.width
+		cx += w
 	}
 }
 

@@ -1,0 +1,312 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"orgdraft/domain"
+)
+
+// The book is composed once, as a list of pieces (headings, paragraphs,
+// numbered lists, tables, the chart), and that one composition is poured
+// onto PDF pages (book.go) and written as a Word file (docx.go). Neither
+// writer decides what the book says or in which order: only how it looks.
+// Tables are the package's one table type (table.go), so whatever code
+// makes a table for the book fits both writers unchanged.
+
+// pieceKind says what a piece is.
+type pieceKind uint8
+
+const (
+	pHeading pieceKind = iota // a heading; level 1 a chapter, 2 a unit or position, 3 a sub-heading
+	pPara                     // a paragraph
+	pList                     // a numbered list
+	pTable                    // a table
+	pChart                    // the org chart, under its chapter heading
+	pSpace                    // a little vertical space
+	pEnd                      // the end of a section whose heading repeats on its continuation pages
+)
+
+// piece is one element of the composed book.
+type piece struct {
+	kind  pieceKind
+	level int    // heading level
+	text  string // heading, paragraph or the chart's chapter heading
+	note  bool   // a paragraph set small and grey
+	items []string
+	t     *table
+	rows  []row
+	// newPage starts the piece (a heading) on a new page.
+	newPage bool
+	// keep is how much content, in points, a heading keeps with it on
+	// its page (PDF).
+	keep float64
+	// cont repeats the heading, marked （续）, at the top of every page its
+	// section continues on, until the next pEnd.
+	cont bool
+	// toc puts the heading into the contents and the PDF outline.
+	toc bool
+}
+
+// bookPieces composes the book's body, after the cover and the contents:
+//
+//	1 组织架构图: the chart
+//	2 部门职能: every unit's functions
+//	3 人员编制表: the staffing table with subtotals and the total
+//	4 岗位说明书: one 岗位说明书 form per position, each starting a page
+//
+// Chapters and sections are numbered here, so both writers print the same
+// numbers.
+func (c *composer) bookPieces() []piece {
+	var ps []piece
+	add := func(p ...piece) { ps = append(ps, p...) }
+	section := 0
+	chapter := func(title string, keep float64) {
+		section++
+		add(piece{kind: pHeading, level: 1, text: fmt.Sprintf("%d %s", section, title), newPage: true, keep: keep, toc: true})
+	}
+
+	section++
+	add(piece{kind: pChart, text: fmt.Sprintf("%d %s", section, c.pick("组织架构图", "Organization chart"))})
+
+	if units := c.describedUnits(); len(units) > 0 {
+		chapter(c.pick("部门职能", "Unit functions"), 3*c.lineHeight(fBody))
+		for i, u := range units {
+			add(piece{kind: pHeading, level: 2, text: fmt.Sprintf("%d.%d %s", section, i+1, u.Name), keep: 3 * c.lineHeight(fBody), toc: true})
+			add(piece{kind: pPara, text: c.unitSummary(u), note: true}, piece{kind: pSpace})
+			if len(u.Functions) > 0 {
+				add(piece{kind: pList, items: u.Functions})
+			}
+			add(c.notes(u.Notes)...)
+		}
+	}
+
+	chapter(c.pick("人员编制表", "Staffing table"), 3*c.lineHeight(fBody))
+	t, rows, note := c.staffingTable(c.paper.w - 2*bookSide)
+	add(piece{kind: pTable, t: t, rows: rows})
+	if note != "" {
+		add(piece{kind: pSpace}, piece{kind: pPara, text: note, note: true})
+	}
+	add(c.notes(c.d.Info.Notes)...)
+
+	chapter(c.pick("岗位说明书", "Job descriptions"), 3*c.lineHeight(fBody))
+	n := 0
+	c.d.Walk(func(nd *domain.Node) bool {
+		if !nd.Kind.IsPosition() {
+			return true
+		}
+		n++
+		head := piece{kind: pHeading, level: 2, text: fmt.Sprintf("%d.%d %s", section, n, c.label(nd.ID)), toc: true, cont: true,
+			// The heading keeps the form's first two rows with it.
+			keep: 2 * (c.lineHeight(fBody) + 2*cellPadY)}
+		// Each position on a page of its own, to hand out; the first
+		// under the chapter heading.
+		head.newPage = n > 1
+		add(head)
+		add(c.positionForm(nd)...)
+		add(piece{kind: pEnd})
+		return true
+	})
+	if n == 0 {
+		add(piece{kind: pPara, text: c.pick("（尚未添加岗位）", "(No positions yet.)")})
+	}
+	return ps
+}
+
+// notes returns a note under the heading 说明 (Notes), if there is one.
+func (c *composer) notes(text string) []piece {
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	return []piece{{kind: pSpace}, {kind: pHeading, level: 3, text: c.pick("说明", "Notes"), keep: 2 * c.lineHeight(fBody)},
+		{kind: pPara, text: text}}
+}
+
+// numbered returns items as lines numbered 1. 2. …, for a cell of a form.
+func numbered(items []string) string {
+	var b strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "%d. %s", i+1, strings.TrimSpace(it))
+	}
+	return b.String()
+}
+
+// positionForm returns a position's 岗位说明书 as the usual bordered form:
+// 基本信息 two label–value pairs a row, then one row per part that has
+// content (岗位概述, 岗位职责, 工作权限, 任职资格, 工作关系, 考核指标), and
+// the signature row for 任职者, 直接上级 and 人力资源部, each with a date.
+// A part the user has not written is left out, never printed as a
+// placeholder.
+func (c *composer) positionForm(n *domain.Node) []piece {
+	j := n.Job
+	colon := c.pick("：", ": ")
+	unit := "—"
+	if u := c.d.UnitOf(n.ID); u != 0 {
+		unit = c.d.Node(u).Name
+	}
+	sup := "—"
+	if s := c.d.Superior(n.ID); s != 0 {
+		sup = c.label(s)
+	} else if strings.TrimSpace(j.Superior) != "" {
+		// A top position reports to someone outside the chart.
+		sup = strings.TrimSpace(j.Superior)
+	}
+	var subs []string
+	for _, s := range c.d.Subordinates(n.ID) {
+		subs = append(subs, c.label(s))
+	}
+	count := fmt.Sprintf(c.pick("%d 人", "%d"), n.Planned)
+	if c.total.Filled > 0 {
+		count += fmt.Sprintf(c.pick("（在岗 %d 人）", " (%d in post)"), n.Filled)
+	}
+	if n.Concurrent {
+		count += c.pick("，兼任，不计入编制合计", "; held concurrently, not counted in the total")
+	}
+
+	const labelW = 76
+	w := c.paper.w - 2*bookSide
+	valW := (w - 2*labelW) / 2
+	t := &table{font: fBody, cols: []column{
+		{width: labelW, align: alignCenter}, {width: valW}, {width: labelW, align: alignCenter}, {width: valW},
+	}}
+	band := func(title string) row {
+		return row{cells: []string{title}, spans: []int{4}, font: labelFont(fBody), fill: &unitTint}
+	}
+	// A part: its label, and its text across the other three columns.
+	part := func(label, text string) row {
+		return row{cells: []string{label, text}, spans: []int{1, 3}, labelFirst: true}
+	}
+
+	type pair struct{ k, v string }
+	basics := []pair{{c.pick("岗位名称", "Position"), c.positionName(n)}}
+	// TODO(lead): switch to c.d.PositionCode(n.ID) when the form branch lands.
+	if code := strings.TrimSpace(j.Code); code != "" {
+		basics = append(basics, pair{c.pick("岗位编号", "Position code"), code})
+	}
+	basics = append(basics, pair{c.pick("所属部门", "Unit"), unit}, pair{c.pick("直接上级", "Reports to"), sup},
+		pair{c.pick("编制人数", "Planned headcount"), count})
+	if g := strings.TrimSpace(n.Grade); g != "" {
+		basics = append(basics, pair{c.pick("职务等级", "Grade"), g})
+	}
+	if p := strings.TrimSpace(j.PayGrade); p != "" {
+		basics = append(basics, pair{c.pick("薪资等级", "Pay grade"), p})
+	}
+	if h := strings.TrimSpace(n.Hours); h != "" {
+		basics = append(basics, pair{c.pick("工作时间", "Working hours"), h})
+	}
+	rows := []row{band(c.pick("基本信息", "Particulars"))}
+	for i := 0; i < len(basics); i += 2 {
+		if i+1 < len(basics) {
+			rows = append(rows, row{cells: []string{basics[i].k, basics[i].v, basics[i+1].k, basics[i+1].v}, keyed: true})
+		} else {
+			rows = append(rows, part(basics[i].k, basics[i].v))
+		}
+	}
+	rows = append(rows, part(c.pick("直接下级", "Direct reports"), orDash(strings.Join(subs, c.pick("、", ", ")))))
+
+	var body []row
+	if s := strings.TrimSpace(j.Summary); s != "" {
+		body = append(body, part(c.pick("岗位概述", "Purpose"), s))
+	}
+	if len(n.Duties) > 0 {
+		body = append(body, part(c.pick("岗位职责", "Duties"), numbered(n.Duties)))
+	}
+	if len(j.Authority) > 0 {
+		body = append(body, part(c.pick("工作权限", "Authority"), numbered(j.Authority)))
+	}
+	var quals []string
+	for _, q := range []struct{ k, v string }{
+		{c.pick("学历", "Education"), j.Education},
+		{c.pick("专业", "Major"), j.Major},
+		{c.pick("工作经验", "Experience"), j.Experience},
+		{c.pick("技能", "Skills"), j.Skills},
+		{c.pick("证书", "Certificates"), j.Certificates},
+		{c.pick("其他", "Other"), j.Other},
+	} {
+		if v := strings.TrimSpace(q.v); v != "" {
+			quals = append(quals, q.k+colon+v)
+		}
+	}
+	if len(n.Qualifications) > 0 {
+		quals = append(quals, numbered(n.Qualifications))
+	}
+	if len(quals) > 0 {
+		body = append(body, part(c.pick("任职资格", "Qualifications"), strings.Join(quals, "\n")))
+	}
+	var rel []string
+	if v := strings.TrimSpace(j.Internal); v != "" {
+		rel = append(rel, c.pick("内部协作", "Internal")+colon+v)
+	}
+	if v := strings.TrimSpace(j.External); v != "" {
+		rel = append(rel, c.pick("外部联系", "External")+colon+v)
+	}
+	if len(rel) > 0 {
+		body = append(body, part(c.pick("工作关系", "Working relations"), strings.Join(rel, "\n")))
+	}
+	if len(j.KPIs) > 0 {
+		body = append(body, part(c.pick("考核指标", "Assessment"), numbered(j.KPIs)))
+	}
+	if len(body) > 0 {
+		rows = append(rows, band(c.pick("岗位职责与任职要求", "Duties and requirements")))
+		rows = append(rows, body...)
+	}
+
+	ps := []piece{{kind: pTable, t: t, rows: rows}, {kind: pSpace}, c.signatureRow()}
+	return append(ps, c.notes(n.Notes)...)
+}
+
+// signatureRow returns the form's signature row: 任职者, 直接上级 and
+// 人力资源部, each with room to sign and a date to fill in.
+func (c *composer) signatureRow() piece {
+	w := (c.paper.w - 2*bookSide) / 3
+	t := &table{header: true, font: fBody, cols: []column{
+		{title: c.pick("任职者", "Holder"), width: w, align: alignCenter},
+		{title: c.pick("直接上级", "Superior"), width: w, align: alignCenter},
+		{title: c.pick("人力资源部", "Human resources"), width: w, align: alignCenter},
+	}}
+	cell := c.pick("签字：\n\n日期：　　年　　月　　日", "Signature:\n\nDate:")
+	return piece{kind: pTable, t: t, rows: []row{{cells: []string{cell, cell, cell}, min: 56}}}
+}
+
+// coverTables returns the cover's particulars (version, status, dates,
+// confidentiality, total) and its sign-off table, nil when the document
+// has no sign-off rows; the PDF cover and the Word file's first page
+// print the same.
+func (c *composer) coverTables() (info *table, infoRows []row, sign *table, signRows []row) {
+	i := c.d.Info
+	info, kv := keyValue(260, alignCenter, 22)
+	infoRows = []row{
+		kv(c.pick("版本", "Version"), orDash(i.Version)),
+		kv(c.pick("状态", "Status"), c.statusName(i.Status)),
+		kv(c.pick("生效日期", "Effective date"), orDash(i.EffectiveDate)),
+		kv(c.pick("密级", "Confidentiality"), orDash(i.Confidentiality)),
+		kv(c.pick("编制合计", "Planned total"), c.totalText()),
+	}
+	if len(i.SignOffs) == 0 {
+		return info, infoRows, nil, nil
+	}
+	sw := 340.0
+	sign = &table{header: true, font: fBody, cols: []column{
+		{title: c.pick("签署", "Sign-off"), width: 70, align: alignCenter},
+		{title: c.pick("姓名", "Name"), width: 150, align: alignCenter},
+		{title: c.pick("日期", "Date"), width: sw - 220, align: alignCenter},
+	}}
+	for _, r := range i.SignOffs {
+		// An empty name leaves a tall blank cell to sign in.
+		signRows = append(signRows, row{cells: []string{c.role(r.Role), r.Name, r.Date}, labelFirst: true, min: 30})
+	}
+	return info, infoRows, sign, signRows
+}
+
+// bookKind is the kind of document, printed under the title unless the
+// title says it already.
+func (c *composer) bookKind() string {
+	kind := c.pick("岗位职责说明书", "Job Responsibility Book")
+	if strings.Contains(strings.ToLower(c.d.Info.Title), strings.ToLower(kind)) {
+		return ""
+	}
+	return kind
+}
