@@ -20,14 +20,23 @@ import (
 	"orgdraft/ui/pdf"
 )
 
-// ExportKind chooses one of the two PDFs.
+// ExportKind chooses one of the two PDFs, or the book as a Word file.
 type ExportKind int
 
-// The PDFs.
+// The exports.
 const (
 	ExportChart ExportKind = iota // the org chart (组织架构图)
 	ExportBook                    // the job-responsibility book (岗位职责说明书)
+	ExportWord                    // the same book as a Word file (.docx), to edit
 )
+
+// extension returns the file name extension of the export.
+func (k ExportKind) extension() string {
+	if k == ExportWord {
+		return ".docx"
+	}
+	return ".pdf"
+}
 
 // exportDialog asks for the paper, the orientation, the print language
 // and (for the chart) what to do with a chart larger than the page.
@@ -59,7 +68,7 @@ func (m *MainWindow) showExport(what ExportKind) *exportDialog {
 	m.inspector.Flush()
 	page := m.session.Doc.Info.Page
 	e := &exportDialog{}
-	kinds := []string{lang.L("Org chart"), lang.L("Responsibility book (all positions with duties)")}
+	kinds := []string{lang.L("Org chart"), lang.L("Responsibility book (all positions with duties)"), lang.L("Responsibility book as a Word file (.docx), to edit")}
 	e.mode = widget.NewRadioGroup(modeLabels(), nil)
 	e.mode.SetSelected(e.mode.Options[0])
 	e.kind = widget.NewRadioGroup(kinds, func(s string) {
@@ -113,7 +122,7 @@ func (m *MainWindow) showExport(what ExportKind) *exportDialog {
 		}
 		kind := ExportKind(index(kinds, e.kind.Selected))
 		name := exportFileName(m.session.Doc.Info.Title, kind, printIn)
-		askSavePath(m.Window, lang.L("Export PDF"), m.startFolder(), name, ".pdf", func(path string, overwrite bool) {
+		askSavePath(m.Window, lang.L("Export PDF"), m.startFolder(), name, kind.extension(), func(path string, overwrite bool) {
 			m.runExport(kind, o, path, overwrite)
 		})
 	}, m.Window)
@@ -150,11 +159,19 @@ func (m *MainWindow) runExport(kind ExportKind, o pdf.Options, path string, over
 		})
 		fyne.Do(func() {
 			progress.Hide()
+			failed := lang.L("The PDF could not be written.")
+			if kind == ExportWord {
+				failed = lang.L("The Word file could not be written.")
+			}
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("%s\n%s", lang.L("The PDF could not be written."), outputErrorText(err)), m.Window)
+				dialog.ShowError(fmt.Errorf("%s\n%s", failed, outputErrorText(err)), m.Window)
 			} else {
 				msg := fmt.Sprintf(lang.L("%d pages written to %s"), res.Pages, path)
-				if res.Pages == 1 {
+				switch {
+				case kind == ExportWord:
+					// Word and WPS paginate the file themselves.
+					msg = fmt.Sprintf(lang.L("Written to %s"), path)
+				case res.Pages == 1:
 					msg = fmt.Sprintf(lang.L("One page written to %s"), path)
 				}
 				if len(res.Warnings) > 0 {
@@ -175,9 +192,12 @@ func exportTo(kind ExportKind, d *domain.Document, o pdf.Options, path string, o
 	var res pdf.Report
 	err := storage.WriteOutput(path, overwrite, func(w io.Writer) error {
 		var err error
-		if kind == ExportBook {
+		switch kind {
+		case ExportBook:
 			res, err = pdf.Book(w, d, o)
-		} else {
+		case ExportWord:
+			res, err = pdf.Docx(w, d, o)
+		default:
 			res, err = pdf.Chart(w, d, o)
 		}
 		return err
@@ -229,9 +249,9 @@ func exportFileName(title string, kind ExportKind, printIn domain.Language) stri
 	if strings.IndexFunc(title, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0 {
 		zh = true
 	}
-	word := map[bool][2]string{true: {"组织架构图", "岗位职责说明书"}, false: {"Org chart", "Responsibility book"}}[zh][kind]
+	word := map[bool][3]string{true: {"组织架构图", "岗位职责说明书", "岗位职责说明书"}, false: {"Org chart", "Responsibility book", "Responsibility book"}}[zh][kind]
 	if strings.TrimSpace(title) == "" {
-		return word + ".pdf"
+		return word + kind.extension()
 	}
-	return fileNameFor(title) + "-" + word + ".pdf"
+	return fileNameFor(title) + "-" + word + kind.extension()
 }

@@ -165,7 +165,16 @@ func (f *flow) table(t *table, rows []row) {
 		if first {
 			need += headH
 		}
-		if f.s == nil || f.y+need > f.bottom {
+		// A row taller than a whole page is split whatever happens: it
+		// starts where it is when a few of its lines fit, rather than
+		// leave the rest of this page empty.
+		splitHere := f.s != nil && h > f.bottom-f.top-headH &&
+			int((f.bottom-f.y-need+h-2*cellPadY)/lr.lh) >= 3
+		if splitHere {
+			if first {
+				drawHead()
+			}
+		} else if f.s == nil || f.y+need > f.bottom {
 			if !f.atTop() {
 				f.page()
 			}

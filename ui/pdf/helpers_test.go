@@ -68,9 +68,9 @@ func run(t testing.TB, name string, args ...string) string {
 // cell come out together even where boxes stand side by side.
 func text(t testing.TB, path string) string { return run(t, "pdftotext", "-raw", path, "-") }
 
-// body returns the text without the running header and footer, which
-// come between the last line of a page and the first of the next, where a
-// long duty continues.
+// body returns the text without the running header and footer and the
+// （续） headings, which come between the last line of a page and the
+// first of the next, where a long duty continues.
 func body(txt string, d *domain.Document) string {
 	i := d.Info
 	furniture := map[string]bool{
@@ -88,7 +88,12 @@ func body(txt string, d *domain.Document) string {
 			}
 			return r
 		}, s)
-		if furniture[s] || bare == "第页共页" {
+		// The book's running header: the company and the title, then the
+		// chapter.
+		header := squeeze(i.Company + i.Title)
+		// A position's heading repeated on its continuation pages.
+		continued := strings.HasSuffix(s, "（续）") || strings.HasSuffix(s, "(continued)")
+		if furniture[s] || bare == "第页共页" || continued || (i.Company != "" && strings.HasPrefix(s, header) && len(s) > len(header)) {
 			continue
 		}
 		b.WriteString(s)

@@ -1,0 +1,107 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"orgdraft/domain"
+)
+
+// TestDocxInLibreOffice writes the book of two templates as Word files
+// and opens them in a real client, LibreOffice (Debian
+// libreoffice-writer-nogui, which .ci/run installs): it must convert
+// them to PDF, whose text holds every name, duty, qualification and
+// function, the form's labels and the staffing table's total; and its
+// HTML export must hold every table the book has: the cover's two, the
+// staffing table and two per position (the form and its signature row).
+func TestDocxInLibreOffice(t *testing.T) {
+	needPoppler(t)
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Fatal("soffice is missing: install libreoffice-writer-nogui (apt-get install --no-install-recommends libreoffice-writer-nogui)")
+	}
+	dir := t.TempDir()
+	docs := map[string]*domain.Document{}
+	for _, id := range []string{"hotline-centre", "service-group"} {
+		d := mustTemplate(t, id)
+		docs[id] = d
+		var b bytes.Buffer
+		if _, err := Docx(&b, d, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		// ASCII names: soffice garbles others under a locale the system
+		// lacks.
+		if err := os.WriteFile(filepath.Join(dir, id+".docx"), b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	convert := func(format string) {
+		args := []string{"--headless", "--convert-to", format, "--outdir", dir}
+		for id := range docs {
+			args = append(args, filepath.Join(dir, id+".docx"))
+		}
+		cmd := exec.Command(soffice, args...)
+		cmd.Env = append(os.Environ(), "HOME="+dir) // a profile of its own
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("soffice --convert-to %s: %v\n%s", format, err, out)
+		}
+	}
+	convert("pdf")
+	convert("html")
+	for id, d := range docs {
+		path := filepath.Join(dir, id+".pdf")
+		sq := squeeze(text(t, path))
+		want := append(expectedChart(d), "岗位名称", "所属部门", "直接上级", "直接下级", "编制人数", "任职者", "人力资源部", "人员编制表", "岗位说明书",
+			fmt.Sprintf("合计%d", d.Total().Planned))
+		positions := 0
+		d.Walk(func(n *domain.Node) bool {
+			want = append(want, n.Duties...)
+			want = append(want, n.Qualifications...)
+			want = append(want, n.Functions...)
+			if n.Kind.IsPosition() {
+				positions++
+			}
+			return true
+		})
+		checkContains(t, path, sq, want)
+		if strings.Contains(sq, "未填写") {
+			t.Errorf("%s: prints 未填写", path)
+		}
+		if n := pages(t, path); n < positions+3 {
+			t.Errorf("%s: %d pages for %d positions", path, n, positions)
+		}
+		html, err := os.ReadFile(filepath.Join(dir, id+".html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tables := 1 + 1 + 2*positions // the particulars, the staffing table, the forms
+		if len(d.Info.SignOffs) > 0 {
+			tables++
+		}
+		if got := bytes.Count(bytes.ToLower(html), []byte("<table")); got != tables {
+			t.Errorf("%s: LibreOffice reads %d tables, want %d", id, got, tables)
+		}
+	}
+}
+
+// TestDocxSameBytes exports a document twice: the Word file is the same,
+// dated by the document's save, so that an unchanged document does not
+// look changed.
+func TestDocxSameBytes(t *testing.T) {
+	d := mustTemplate(t, "sme-service")
+	var a, b bytes.Buffer
+	if _, err := Docx(&a, d, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Docx(&b, d, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two exports of one document differ")
+	}
+}
