@@ -334,20 +334,19 @@ func (c *composer) contents(toc []tocEntry, offset int) []*sheet {
 	f.y += c.lineHeight(fH1) * 1.6
 	const numW = 36
 	for k, e := range toc {
-		fn, indent := fBody, 0.0
+		fn, indent := tocFont(e.level), 0.0
 		if e.level > 1 {
-			fn, indent = fSmall, 2*fBody.size
+			indent = 2 * fBody.size
 		}
 		lines := c.wrap(e.title, fn, f.width-indent-numW-12)
-		if k == len(toc)-2 {
-			// The last two entries go together: never one alone on a
-			// page of its own.
-			next := toc[k+1]
-			nf := fBody
-			if next.level > 1 {
-				nf = fSmall
+		if r := len(toc) - k; r <= contentsTail {
+			// The last entries go together, so the contents never end
+			// with one or two entries alone on a page of their own.
+			h := 0.0
+			for _, e := range toc[k:] {
+				h += c.lineHeight(tocFont(e.level))
 			}
-			f.ensure(float64(len(lines))*c.lineHeight(fn) + c.lineHeight(nf))
+			f.ensure(max(h, float64(len(lines))*c.lineHeight(fn)))
 		} else {
 			f.ensure(float64(len(lines)) * c.lineHeight(fn))
 		}
@@ -369,6 +368,18 @@ func (c *composer) contents(toc []tocEntry, offset int) []*sheet {
 		f.s.marks = append(f.s.marks, mark{kind: markLink, x: f.left, y: top, w: f.width, h: f.y - top, target: e.anchor})
 	}
 	return f.sheets
+}
+
+// contentsTail is how many entries at least the last page of the
+// contents holds when the contents run to more than one page.
+const contentsTail = 4
+
+// tocFont is the font of a contents entry of the given level.
+func tocFont(level int) font {
+	if level > 1 {
+		return fSmall
+	}
+	return fBody
 }
 
 // anchorAt records an anchor at height y of sheet s, for the outline

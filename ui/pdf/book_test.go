@@ -235,3 +235,36 @@ func TestOutlineAndLinks(t *testing.T) {
 		t.Errorf("%d links in the PDF for %d bookmarks", links, entries)
 	}
 }
+
+// TestContentsTail lays out contents of every length from one to two
+// pages: whenever they run over a page, the last page holds at least
+// contentsTail entries, never one or two alone.
+func TestContentsTail(t *testing.T) {
+	c, err := newComposer(domain.NewDocument(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	over := 0
+	for n := 1; n <= 110; n++ {
+		toc := []tocEntry{{level: 1, title: "4 岗位说明书"}}
+		for i := 1; i < n; i++ {
+			toc = append(toc, tocEntry{level: 2, title: fmt.Sprintf("4.%d 岗位%d", i, i), anchor: i})
+		}
+		sheets := c.contents(toc, 0)
+		entries := 0
+		for _, m := range sheets[len(sheets)-1].marks {
+			if m.kind == markLink {
+				entries++
+			}
+		}
+		if len(sheets) > 1 {
+			over++
+			if entries < contentsTail {
+				t.Errorf("%d entries: the last of %d contents pages holds %d", n, len(sheets), entries)
+			}
+		}
+	}
+	if over == 0 {
+		t.Fatal("no contents ran over a page")
+	}
+}
