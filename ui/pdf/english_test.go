@@ -95,10 +95,10 @@ func TestEnglishPrint(t *testing.T) {
 		{"chart-split", chartFn, Split, []string{"Overview", "Page1of"}},
 		{"chart-tile", chartFn, Tile, []string{"Assemblymap:1×3tiles(rows×columns),3pages;alignthecrossmarks", "TileA1(row1,column1of"}},
 		{"book", bookFn, Fit, []string{"JobResponsibilityBook", "Contents", "1Organizationchart", "2Unitfunctions",
-			"3Staffingtable", "4Positiondescriptions", "Head:Manager", "Plannedheadcount:13", "Workinghours:9-18",
+			"3Staffingtable", "4Jobdescriptions", "Head:Manager", "Plannedheadcount:13", "Workinghours:9-18",
 			"Notes", "Subtotal", "Total", "Thedocumentstates40", "Clerk(concurrent)", "Clerk(Hotline)",
 			"Note:positionsmarked(concurrent)", "Position", "Reportsto", "Directreports", "Duties", "Qualifications",
-			"(Noneentered.)", "1(1inpost)", "Preparedby", "Reviewedby", "Approvedby", "Sign-off"}},
+			"Particulars", "Holder", "Humanresources", "Signature:", "1(1inpost)", "Preparedby", "Reviewedby", "Approvedby", "Sign-off"}},
 	}
 	// Tiles need a chart wider than the page: a row of twelve engineers.
 	wide := d.Clone()
