@@ -30,6 +30,7 @@ type jsonPage struct {
 	LeftToRight   bool   `json:"leftToRight,omitempty"`
 	CompactLeaves bool   `json:"compactLeaves,omitempty"`
 	Language      string `json:"language,omitempty"` // the print language; absent for Chinese
+	BookOrder     string `json:"bookOrder,omitempty"` // "unit"; absent for the order by kind
 }
 
 type jsonNode struct {
@@ -90,6 +91,9 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 			info.Page.Paper = "A4"
 		}
 		if info.Page.Language, err = ParseLanguage(p.Language); err != nil {
+			return nil, err
+		}
+		if info.Page.BookOrder, err = ParseBookOrder(p.BookOrder); err != nil {
 			return nil, err
 		}
 	}
@@ -175,6 +179,9 @@ func EncodeJSON(w io.Writer, d *Document) error {
 	}
 	if d.Info.Page.Language != Chinese {
 		jd.Page.Language = d.Info.Page.Language.String()
+	}
+	if d.Info.Page.BookOrder != BookByKind {
+		jd.Page.BookOrder = d.Info.Page.BookOrder.String()
 	}
 	linked := map[NodeID]bool{}
 	for _, l := range d.links {

@@ -230,6 +230,8 @@ type PageSettings struct {
 
 	// Language is the language the PDFs print their own words in.
 	Language Language
+	// BookOrder is the order of the book's chapters (bookorder.go).
+	BookOrder BookOrder
 }
 
 // Info holds the document-level fields edited in the properties dialog.

@@ -69,6 +69,10 @@ var damageCases = []hostileCase{
 		"PRAGMA ignore_check_constraints = ON",
 		"UPDATE document SET print_language = 'fr'",
 	}, ErrCorrupt, `"fr"`},
+	{"unknown book order", []string{
+		"PRAGMA ignore_check_constraints = ON",
+		"UPDATE document SET book_order = 'alphabet'",
+	}, ErrCorrupt, `"alphabet"`},
 	{"orphan list item", []string{
 		"PRAGMA foreign_keys = OFF",
 		"INSERT INTO item (node, list, pos, text) VALUES (999, 'duties', 0, '孤儿')",

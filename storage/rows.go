@@ -115,6 +115,9 @@ func writeInfo(ctx context.Context, tx *sql.Tx, i domain.Info) error {
 	if err == nil {
 		err = writePrintLanguage(ctx, tx, i)
 	}
+	if err == nil {
+		err = writeBookOrder(ctx, tx, i)
+	}
 	if err != nil {
 		return err
 	}
@@ -269,6 +272,9 @@ func loadInfo(ctx context.Context, conn *sql.Conn) (domain.Info, error) {
 		return i, err
 	}
 	if err := loadPrintLanguage(ctx, conn, &i); err != nil {
+		return i, err
+	}
+	if err := loadBookOrder(ctx, conn, &i); err != nil {
 		return i, err
 	}
 	rows, err := conn.QueryContext(ctx, "SELECT role, name, date FROM sign_off ORDER BY pos")
