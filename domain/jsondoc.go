@@ -29,7 +29,7 @@ type jsonPage struct {
 	Landscape     bool   `json:"landscape,omitempty"`
 	LeftToRight   bool   `json:"leftToRight,omitempty"`
 	CompactLeaves bool   `json:"compactLeaves,omitempty"`
-	Language      string `json:"language,omitempty"` // the print language; absent for Chinese
+	Language      string `json:"language,omitempty"`  // the print language; absent for Chinese
 	BookOrder     string `json:"bookOrder,omitempty"` // "unit"; absent for the order by kind
 }
 
