@@ -27,6 +27,7 @@ type propertiesDialog struct {
 	title, company, version, effective, confidentiality, statedTotal *keyEntry
 	notes                                                            *keyEntry
 	status, paper                                                    *widget.Select
+	bookOrder                                                        *widget.Select // bookorder.go
 	landscape                                                        *widget.Check
 	rows                                                             []*signOffRow
 	rowBox                                                           *fyne.Container
@@ -90,6 +91,7 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 	}
 	p.landscape = widget.NewCheck(lang.L("Landscape"), nil)
 	p.landscape.SetChecked(info.Page.Landscape)
+	p.bookOrder = newBookOrderSelect(info.Page.BookOrder)
 
 	p.rowBox = container.NewVBox()
 	for _, s := range info.SignOffs {
@@ -111,6 +113,7 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 		widget.NewLabel(lang.L("Confidentiality")), p.confidentiality,
 		widget.NewLabel(lang.L("Stated total headcount")), p.statedTotal,
 		widget.NewLabel(lang.L("Paper")), container.NewHBox(p.paper, p.landscape),
+		widget.NewLabel(lang.L("Book chapters")), p.bookOrder,
 		widget.NewLabel(lang.L("Notes")), p.notes,
 	)
 	heads := container.NewGridWithColumns(3,
@@ -168,6 +171,7 @@ func (p *propertiesDialog) info() (domain.Info, error) {
 	info.Status = domain.Status(max(0, p.status.SelectedIndex()))
 	info.Page.Paper = p.paper.Selected
 	info.Page.Landscape = p.landscape.Checked
+	info.Page.BookOrder = bookOrderOf(p.bookOrder)
 	total, err := parseCount(p.statedTotal.Text)
 	if err != nil {
 		return info, errStatedTotal

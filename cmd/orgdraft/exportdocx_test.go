@@ -29,7 +29,7 @@ func TestExportDocx(t *testing.T) {
 	for _, f := range z.File {
 		names[f.Name] = true
 	}
-	for _, want := range []string{"word/document.xml", "word/styles.xml", "word/numbering.xml", "word/header1.xml", "word/footer1.xml", "word/media/chart.png", "[Content_Types].xml"} {
+	for _, want := range []string{"word/document.xml", "word/styles.xml", "word/numbering.xml", "word/header1.xml", "word/footer1.xml", "word/media/chart1.png", "[Content_Types].xml"} {
 		if !names[want] {
 			t.Errorf("the Word file lacks %s", want)
 		}

@@ -49,12 +49,14 @@ func (c *composer) book() ([]*sheet, error) {
 	for _, p := range c.bookPieces() {
 		switch p.kind {
 		case pChart:
-			f.chapter = p.text
+			if p.level <= 1 {
+				f.chapter, f.cont = p.text, ""
+			}
 			first := len(f.sheets)
-			if err := c.bookChart(f, p.text); err != nil {
+			if err := c.bookChart(f, p.text, max(p.level, 1), p.root); err != nil {
 				return nil, err
 			}
-			mark(1, p.text, first, bookTop)
+			mark(max(p.level, 1), p.text, first, bookTop)
 		case pHeading:
 			if p.newPage {
 				f.pageBreak()
@@ -103,10 +105,12 @@ func (c *composer) book() ([]*sheet, error) {
 	return sheets, nil
 }
 
-// bookChart adds the chart section: the chart's pages, each turned to suit
-// its part of the chart, the first under the section heading.
-func (c *composer) bookChart(f *flow, head string) error {
-	headH := c.lineHeight(fH1) * 1.5
+// bookChart adds a chart section: the pages of the chart of root's subtree
+// (0: the whole chart), each turned to suit its part of the chart, the
+// first under the section heading of the given level.
+func (c *composer) bookChart(f *flow, head string, level int, root domain.NodeID) error {
+	hf := headingFont(level)
+	headH := c.lineHeight(hf) * 1.5
 	area := func(p paper) layout.Rect {
 		return layout.Rect{X: bookSide, Y: bookTop, W: p.w - 2*bookSide, H: p.h - bookTop - bookBottom}
 	}
@@ -121,15 +125,15 @@ func (c *composer) bookChart(f *flow, head string) error {
 		},
 		rest: area,
 	}
-	views, err := c.planChart(fr)
+	views, err := c.planChart(fr, root)
 	if err != nil {
 		return err
 	}
 	for i, v := range views {
 		s := newSheet(v.page)
-		s.chapter = head
+		s.chapter = f.chapter
 		if i == 0 {
-			c.text(s, bookSide, bookTop+c.baseline(fH1), fH1, head)
+			c.text(s, bookSide, bookTop+c.baseline(hf), hf, head)
 		}
 		c.drawView(s, v)
 		f.sheets = append(f.sheets, s)

@@ -268,3 +268,62 @@ func TestContentsTail(t *testing.T) {
 		t.Fatal("no contents ran over a page")
 	}
 }
+
+// TestChaptersPerUnit prints the company template in the order by unit:
+// after the chart and the staffing table, the general manager's chapter,
+// then a chapter per department holding its functions, its own chart and
+// each of its positions, every bookmark on the page of its heading, and
+// nothing of the book lost.
+func TestChaptersPerUnit(t *testing.T) {
+	needPoppler(t)
+	d := mustTemplate(t, "company-functions")
+	d.Info.Page.BookOrder = domain.BookByUnit
+	path, _ := write(t, "per-unit", bookFn, d, Options{})
+	checkContains(t, path, body(text(t, path), d), expectedBook(d))
+	var got struct {
+		Outlines []outlineEntry `json:"outlines"`
+	}
+	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json", "--json-key=outlines", path)), &got); err != nil {
+		t.Fatal(err)
+	}
+	ps := pageTexts(t, path)
+	var chapters []string
+	for _, e := range got.Outlines {
+		chapters = append(chapters, e.Title)
+		for _, k := range e.Kids {
+			if !strings.Contains(ps[k.Page-1], squeeze(k.Title)) {
+				t.Errorf("bookmark %q leads to page %d, which does not hold it", k.Title, k.Page)
+			}
+		}
+	}
+	want := []string{"1 组织架构图", "2 人员编制表", "3 XX有限公司", "4 人力资源部", "5 行政部", "6 财务部"}
+	if strings.Join(chapters, "|") != strings.Join(want, "|") {
+		t.Fatalf("chapters %q, want %q", chapters, want)
+	}
+	// The departments' chapters: functions, chart, then the positions of
+	// the department and no other.
+	for i, e := range got.Outlines[3:] {
+		unit := findNode(t, d, strings.TrimPrefix(e.Title, fmt.Sprintf("%d ", i+4)))
+		var kids []string
+		for _, k := range e.Kids {
+			kids = append(kids, k.Title)
+		}
+		n := i + 4
+		wantKids := []string{fmt.Sprintf("%d.1 部门职能", n), fmt.Sprintf("%d.2 岗位编制图", n)}
+		k := 2
+		d.WalkSubtree(unit.ID, func(p *domain.Node) bool {
+			if p.Kind.IsPosition() {
+				k++
+				wantKids = append(wantKids, fmt.Sprintf("%d.%d %s", n, k, p.Name))
+			}
+			return true
+		})
+		if strings.Join(kids, "|") != strings.Join(wantKids, "|") {
+			t.Errorf("chapter %s holds %q, want %q", e.Title, kids, wantKids)
+		}
+	}
+	// The general manager opens the units' chapters.
+	if gm := got.Outlines[2].Kids; len(gm) == 0 || !strings.HasSuffix(gm[len(gm)-1].Title, "总经理") {
+		t.Errorf("chapter 3 holds %v, want the general manager", gm)
+	}
+}

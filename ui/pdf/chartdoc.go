@@ -29,7 +29,7 @@ func (c *composer) chartDocument() ([]*sheet, error) {
 			return layout.Rect{X: m, Y: m + headerH, W: p.w - 2*m, H: p.h - 2*m - headerH}
 		},
 	}
-	views, err := c.planChart(fr)
+	views, err := c.planChart(fr, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -247,8 +247,9 @@ func splitPoints(d *domain.Document, root domain.NodeID) []domain.NodeID {
 }
 
 // planChart lays the document's chart out on pages as the options ask.
-func (c *composer) planChart(fr frame) ([]view, error) {
+func (c *composer) planChart(fr frame, root domain.NodeID) ([]view, error) {
 	opt := chart.OptionsFor(c.d)
+	opt.Root = root
 	ch, err := chart.Build(c.d, opt)
 	if err != nil {
 		return nil, err
@@ -264,12 +265,12 @@ func (c *composer) planChart(fr frame) ([]view, error) {
 			"On one %s page the chart's text would be smaller than %d points, so it is printed on several pages: a page per unit, tiled where a unit is too large"),
 			c.paperName(), MinTextSize)
 	default:
-		if len(splitPoints(c.d, 0)) == 0 && len(ch.Boxes) > 0 {
+		if len(splitPoints(c.d, root)) == 0 && len(ch.Boxes) > 0 {
 			c.warn("%s", c.say("图表没有可以单独成页的下级部门，已整体打印", "The chart has no units below the top to print on pages of their own, so it is printed whole"))
 		}
 	}
 	sp := splitter{c: c, fr: fr, opt: opt, work: c.d.Clone()}
-	return sp.split(0, ch, true, "", c.o.Mode == Split)
+	return sp.split(root, ch, true, "", c.o.Mode == Split)
 }
 
 // splitter cuts a chart into an overview and a page per unit, again and

@@ -22,7 +22,7 @@ const (
 	pPara                     // a paragraph
 	pList                     // a numbered list
 	pTable                    // a table
-	pChart                    // the org chart, under its chapter heading
+	pChart                    // the org chart, or a unit's own, under its heading
 	pSpace                    // a little vertical space
 	pEnd                      // the end of a section whose heading repeats on its continuation pages
 )
@@ -36,6 +36,7 @@ type piece struct {
 	items []string
 	t     *table
 	rows  []row
+	root  domain.NodeID // a chart's top box; 0 for the whole chart
 	// newPage starts the piece (a heading) on a new page.
 	newPage bool
 	// keep is how much content, in points, a heading keeps with it on
@@ -58,6 +59,9 @@ type piece struct {
 // Chapters and sections are numbered here, so both writers print the same
 // numbers.
 func (c *composer) bookPieces() []piece {
+	if c.d.Info.Page.BookOrder == domain.BookByUnit {
+		return c.unitPieces()
+	}
 	var ps []piece
 	add := func(p ...piece) { ps = append(ps, p...) }
 	section := 0
@@ -67,7 +71,7 @@ func (c *composer) bookPieces() []piece {
 	}
 
 	section++
-	add(piece{kind: pChart, text: fmt.Sprintf("%d %s", section, c.pick("组织架构图", "Organization chart"))})
+	add(piece{kind: pChart, level: 1, text: fmt.Sprintf("%d %s", section, c.pick("组织架构图", "Organization chart"))})
 
 	if units := c.describedUnits(); len(units) > 0 {
 		chapter(c.pick("部门职能", "Unit functions"), 3*c.lineHeight(fBody))
@@ -96,21 +100,169 @@ func (c *composer) bookPieces() []piece {
 			return true
 		}
 		n++
-		head := piece{kind: pHeading, level: 2, text: fmt.Sprintf("%d.%d %s", section, n, c.label(nd.ID)), toc: true, cont: true,
-			// The heading keeps the form's first two rows with it.
-			keep: 2 * (c.lineHeight(fBody) + 2*cellPadY)}
-		// Each position on a page of its own, to hand out; the first
-		// under the chapter heading.
-		head.newPage = n > 1
-		add(head)
-		add(c.positionForm(nd)...)
-		add(piece{kind: pEnd})
+		add(c.position(nd, fmt.Sprintf("%d.%d", section, n), n > 1)...)
 		return true
 	})
 	if n == 0 {
 		add(piece{kind: pPara, text: c.pick("（尚未添加岗位）", "(No positions yet.)")})
 	}
 	return ps
+}
+
+// position returns a position's section: its heading, numbered num, and
+// its form. Each position starts a page of its own, to hand out, unless
+// it is the first under its chapter's heading.
+func (c *composer) position(n *domain.Node, num string, newPage bool) []piece {
+	head := piece{kind: pHeading, level: 2, text: num + " " + c.label(n.ID), toc: true, cont: true, newPage: newPage,
+		// The heading keeps the form's first two rows with it.
+		keep: 2 * (c.lineHeight(fBody) + 2*cellPadY)}
+	ps := append([]piece{head}, c.positionForm(n)...)
+	return append(ps, piece{kind: pEnd})
+}
+
+// unitPieces composes the book's body with a chapter per department, as
+// the customer's company document has it:
+//
+//	1 组织架构图: the whole chart
+//	2 人员编制表: the staffing table
+//	3 the top unit: its functions and the positions directly in it
+//	4… each department: its functions and its sub-units', its own chart
+//	  (岗位编制图) and every position in it
+func (c *composer) unitPieces() []piece {
+	var ps []piece
+	add := func(p ...piece) { ps = append(ps, p...) }
+	add(piece{kind: pChart, level: 1, text: "1 " + c.pick("组织架构图", "Organization chart")})
+	add(piece{kind: pHeading, level: 1, text: "2 " + c.pick("人员编制表", "Staffing table"), newPage: true, keep: 3 * c.lineHeight(fBody), toc: true})
+	t, rows, note := c.staffingTable(c.paper.w - 2*bookSide)
+	add(piece{kind: pTable, t: t, rows: rows})
+	if note != "" {
+		add(piece{kind: pSpace}, piece{kind: pPara, text: note, note: true})
+	}
+	add(c.notes(c.d.Info.Notes)...)
+
+	top, deps := c.departments()
+	chapter := 2
+	// chapterOf adds the chapter of unit u: units are the units whose
+	// functions it prints, positions its positions, chart whether it
+	// draws u's own chart.
+	chapterOf := func(title string, units, positions []*domain.Node, chart domain.NodeID) {
+		chapter++
+		add(piece{kind: pHeading, level: 1, text: fmt.Sprintf("%d %s", chapter, title), newPage: true, keep: 3 * c.lineHeight(fBody), toc: true})
+		sec := 0
+		var described []*domain.Node
+		for _, u := range units {
+			if len(u.Functions) > 0 || strings.TrimSpace(u.Hours+u.Notes) != "" {
+				described = append(described, u)
+			}
+		}
+		if len(described) > 0 {
+			sec++
+			add(piece{kind: pHeading, level: 2, text: fmt.Sprintf("%d.%d %s", chapter, sec, c.pick("部门职能", "Unit functions")), keep: 3 * c.lineHeight(fBody), toc: true})
+			for _, u := range described {
+				add(piece{kind: pHeading, level: 3, text: u.Name, keep: 2 * c.lineHeight(fBody)})
+				add(piece{kind: pPara, text: c.unitSummary(u), note: true}, piece{kind: pSpace})
+				if len(u.Functions) > 0 {
+					add(piece{kind: pList, items: u.Functions})
+				}
+				add(c.notes(u.Notes)...)
+			}
+		}
+		if chart != 0 {
+			sec++
+			add(piece{kind: pChart, level: 2, root: chart, text: fmt.Sprintf("%d.%d %s", chapter, sec, c.pick("岗位编制图", "Unit chart"))})
+		}
+		for i, p := range positions {
+			sec++
+			// The first position follows the functions on their page
+			// when there is no chart between.
+			add(c.position(p, fmt.Sprintf("%d.%d", chapter, sec), i > 0 || chart != 0 || len(described) > 0)...)
+		}
+	}
+	// inUnit lists u and the units below it, and the positions in them,
+	// in chart order; with own, only u and the positions directly in it
+	// (u = 0: the positions in no unit).
+	inUnit := func(u domain.NodeID, own bool) (units, positions []*domain.Node) {
+		if own {
+			if u != 0 {
+				units = append(units, c.d.Node(u))
+			}
+			c.walkIn(u, func(n *domain.Node) {
+				if n.Kind.IsPosition() && c.d.UnitOf(n.ID) == u {
+					positions = append(positions, n)
+				}
+			})
+			return units, positions
+		}
+		c.walkIn(u, func(n *domain.Node) {
+			if n.Kind == domain.KindUnit {
+				units = append(units, n)
+			} else if n.Kind.IsPosition() {
+				positions = append(positions, n)
+			}
+		})
+		return units, positions
+	}
+	if units, positions := inUnit(top, true); len(positions) > 0 || (top != 0 && len(units) > 0 && len(units[0].Functions) > 0) {
+		title := c.pick("其他岗位", "Other positions")
+		if top != 0 {
+			title = c.d.Node(top).Name
+		}
+		chapterOf(title, units, positions, 0)
+	}
+	for _, u := range deps {
+		units, positions := inUnit(u, false)
+		chapterOf(c.d.Node(u).Name, units, positions, u)
+	}
+	if len(deps) == 0 && top == 0 {
+		add(piece{kind: pPara, text: c.pick("（尚未添加岗位）", "(No positions yet.)")})
+	}
+	return ps
+}
+
+// departments returns the units that get a chapter each in the order by
+// unit, and the unit above them whose own positions (a general manager)
+// open those chapters, 0 for the positions in no unit. The departments are
+// the units right below the top unit; a top unit holding nothing but one
+// unit hands its place down to that unit.
+func (c *composer) departments() (top domain.NodeID, deps []domain.NodeID) {
+	// below returns the units whose nearest unit above is u (0: the
+	// top-level units).
+	below := func(u domain.NodeID) []domain.NodeID {
+		var out []domain.NodeID
+		c.walkIn(u, func(n *domain.Node) {
+			if n.ID != u && n.Kind == domain.KindUnit && c.d.UnitOf(n.ID) == u {
+				out = append(out, n.ID)
+			}
+		})
+		return out
+	}
+	// owns reports whether a position is directly in u.
+	owns := func(u domain.NodeID) bool {
+		found := false
+		c.walkIn(u, func(n *domain.Node) {
+			found = found || (n.Kind.IsPosition() && c.d.UnitOf(n.ID) == u)
+		})
+		return found
+	}
+	deps = below(0)
+	for len(deps) == 1 && !owns(top) {
+		top, deps = deps[0], below(deps[0])
+	}
+	if len(deps) == 0 && top != 0 {
+		// A unit with no units below: the whole book is its chapter.
+		return 0, []domain.NodeID{top}
+	}
+	return top, deps
+}
+
+// walkIn visits u's subtree (u = 0: the whole chart) in chart order.
+func (c *composer) walkIn(u domain.NodeID, fn func(n *domain.Node)) {
+	visit := func(n *domain.Node) bool { fn(n); return true }
+	if u == 0 {
+		c.d.Walk(visit)
+	} else {
+		c.d.WalkSubtree(u, visit)
+	}
 }
 
 // notes returns a note under the heading 说明 (Notes), if there is one.

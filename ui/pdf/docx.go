@@ -40,17 +40,15 @@ func Docx(w io.Writer, d *domain.Document, o Options) (Report, error) {
 	}
 	pieces := c.bookPieces()
 	x := &docx{c: c}
-	png, err := x.chartPicture()
-	if err != nil {
-		return Report{}, err
-	}
 	x.cover()
 	x.contents(pieces)
 	for _, p := range pieces {
-		x.piece(p)
+		if err := x.piece(p); err != nil {
+			return Report{}, err
+		}
 	}
 	x.section()
-	if err := x.write(w, png); err != nil {
+	if err := x.write(w); err != nil {
 		return Report{}, err
 	}
 	return Report{Warnings: c.warnings}, nil
@@ -58,12 +56,17 @@ func Docx(w io.Writer, d *domain.Document, o Options) (Report, error) {
 
 // docx gathers the body of word/document.xml.
 type docx struct {
-	c     *composer
-	body  bytes.Buffer
-	lists int // numbered lists so far, each a numbering instance of its own
-	// picture is the chart's size in points, zero when there is none.
-	picW, picH   float64
-	pendingBreak bool // the next paragraph starts a page
+	c            *composer
+	body         bytes.Buffer
+	lists        int           // numbered lists so far, each a numbering instance of its own
+	pics         []docxPicture // the charts, in order
+	pendingBreak bool          // the next paragraph starts a page
+}
+
+// docxPicture is a chart drawn as a PNG, and its size on the page in points.
+type docxPicture struct {
+	png  []byte
+	w, h float64
 }
 
 // esc returns s escaped for XML text and attributes.
@@ -186,13 +189,17 @@ func (x *docx) contents(pieces []piece) {
 }
 
 // piece writes one piece of the composition.
-func (x *docx) piece(p piece) {
+func (x *docx) piece(p piece) error {
 	switch p.kind {
 	case pChart:
 		x.pendingBreak = true
-		x.heading(1, p.text)
-		if x.picW > 0 {
-			x.para(jc(alignCenter), x.drawing())
+		x.heading(max(p.level, 1), p.text)
+		ok, err := x.chartPicture(p.root)
+		if err != nil {
+			return err
+		}
+		if ok {
+			x.para(jc(alignCenter), x.drawing(len(x.pics)-1))
 		}
 	case pHeading:
 		if p.newPage || p.level == 1 {
@@ -217,6 +224,7 @@ func (x *docx) piece(p piece) {
 	case pSpace:
 		x.para(`<w:spacing w:after="0" w:line="120" w:lineRule="exact"/>`, "")
 	}
+	return nil
 }
 
 // heading writes a heading in Word's built-in heading style of its level.
@@ -298,16 +306,20 @@ func (x *docx) row(t *table, r row, header bool) {
 	b.WriteString("</w:tr>")
 }
 
-// chartPicture draws the chart as a PNG by the picture package's path, at
-// a resolution that prints sharply, and sizes it to the page's text area.
-func (x *docx) chartPicture() ([]byte, error) {
-	ch, err := chart.Build(x.c.d, chart.OptionsFor(x.c.d))
+// chartPicture draws the chart of root's subtree (0: the whole chart) as
+// a PNG by the picture package's path, at a resolution that prints
+// sharply, sized to the page's text area, and adds it to the pictures;
+// it reports false for an empty chart.
+func (x *docx) chartPicture(root domain.NodeID) (bool, error) {
+	opt := chart.OptionsFor(x.c.d)
+	opt.Root = root
+	ch, err := chart.Build(x.c.d, opt)
 	if err != nil {
-		return nil, err
+		return false, err
 	}
 	fw, fh := picture.Size(ch, 1)
-	if fw == 0 || fh == 0 {
-		return nil, nil
+	if fw == 0 || fh == 0 || len(ch.Boxes) == 0 {
+		return false, nil
 	}
 	// About 200 dpi on the page, within the picture's pixel limit.
 	areaW := x.c.paper.w - 2*bookSide
@@ -319,21 +331,22 @@ func (x *docx) chartPicture() ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if err := picture.PNG(&buf, ch, scale); err != nil {
-		return nil, err
+		return false, err
 	}
-	x.picW, x.picH = float64(fw)*k, float64(fh)*k
-	return buf.Bytes(), nil
+	x.pics = append(x.pics, docxPicture{png: buf.Bytes(), w: float64(fw) * k, h: float64(fh) * k})
+	return true, nil
 }
 
-// drawing returns the run that shows the chart picture inline.
-func (x *docx) drawing() string {
-	cx, cy := int(x.picW*12700), int(x.picH*12700) // EMU
-	return fmt.Sprintf(`<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="%d" cy="%d"/><wp:docPr id="1" name="%s"/>`+
+// drawing returns the run that shows picture i inline.
+func (x *docx) drawing(i int) string {
+	p := x.pics[i]
+	cx, cy := int(p.w*12700), int(p.h*12700) // EMU
+	return fmt.Sprintf(`<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="%d" cy="%d"/><wp:docPr id="%d" name="%s"/>`+
 		`<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">`+
-		`<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="1" name="chart.png"/><pic:cNvPicPr/></pic:nvPicPr>`+
-		`<pic:blipFill><a:blip r:embed="rIdChart"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>`+
-		`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`,
-		cx, cy, esc(x.c.pick("组织架构图", "Organization chart")), cx, cy)
+		`<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="%[3]d" name="chart%[3]d.png"/><pic:cNvPicPr/></pic:nvPicPr>`+
+		`<pic:blipFill><a:blip r:embed="rIdChart%[3]d"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>`+
+		`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%[1]d" cy="%[2]d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`,
+		cx, cy, i+1, esc(x.c.pick("组织架构图", "Organization chart")))
 }
 
 // section ends the body with the page's size, margins, header and footer.
@@ -377,7 +390,7 @@ func (x *docx) headerFooter(header bool) string {
 const wordNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"`
 
 // write packs the parts into the zip file Word opens.
-func (x *docx) write(w io.Writer, png []byte) error {
+func (x *docx) write(w io.Writer) error {
 	c := x.c
 	date := fixedDate
 	if !c.o.Saved.IsZero() {
@@ -387,9 +400,12 @@ func (x *docx) write(w io.Writer, png []byte) error {
 	if c.o.Language == domain.English {
 		lang = "en-US"
 	}
-	image := ""
-	if png != nil {
+	image, pictureRels := "", ""
+	if len(x.pics) > 0 {
 		image = `<Default Extension="png" ContentType="image/png"/>`
+	}
+	for i := range x.pics {
+		pictureRels += fmt.Sprintf(`<Relationship Id="rIdChart%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/chart%[1]d.png"/>`, i+1)
 	}
 	parts := []struct{ name, data string }{
 		{"[Content_Types].xml", xml.Header + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -411,16 +427,15 @@ func (x *docx) write(w io.Writer, png []byte) error {
 			`<Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>` +
 			`<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>` +
 			`<Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>` +
-			map[bool]string{true: `<Relationship Id="rIdChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/chart.png"/>`}[png != nil] +
-			`</Relationships>`},
+			pictureRels + `</Relationships>`},
 		{"word/document.xml", xml.Header + `<w:document ` + wordNS + `><w:body>` + x.body.String() + `</w:body></w:document>`},
 		{"word/styles.xml", x.styles(lang)},
 		{"word/numbering.xml", x.numbering()},
 		{"word/header1.xml", x.headerFooter(true)},
 		{"word/footer1.xml", x.headerFooter(false)},
 	}
-	if png != nil {
-		parts = append(parts, struct{ name, data string }{"word/media/chart.png", string(png)})
+	for i, p := range x.pics {
+		parts = append(parts, struct{ name, data string }{fmt.Sprintf("word/media/chart%d.png", i+1), string(p.png)})
 	}
 	var buf bytes.Buffer
 	z := zip.NewWriter(&buf)

@@ -12,7 +12,8 @@ import (
 	"orgdraft/domain"
 )
 
-// TestDocxInLibreOffice writes the book of two templates as Word files
+// TestDocxInLibreOffice writes the book of three templates as Word files
+// (one with a chapter per unit)
 // and opens them in a real client, LibreOffice (Debian
 // libreoffice-writer-nogui, which .ci/run installs): it must convert
 // them to PDF, whose text holds every name, duty, qualification and
@@ -27,8 +28,12 @@ func TestDocxInLibreOffice(t *testing.T) {
 	}
 	dir := t.TempDir()
 	docs := map[string]*domain.Document{}
-	for _, id := range []string{"hotline-centre", "service-group"} {
+	for _, id := range []string{"hotline-centre", "service-group", "company-functions"} {
 		d := mustTemplate(t, id)
+		if id == "company-functions" {
+			// A chapter per unit, each with a chart of its own.
+			d.Info.Page.BookOrder = domain.BookByUnit
+		}
 		docs[id] = d
 		var b bytes.Buffer
 		if _, err := Docx(&b, d, Options{}); err != nil {
@@ -56,8 +61,13 @@ func TestDocxInLibreOffice(t *testing.T) {
 	for id, d := range docs {
 		path := filepath.Join(dir, id+".pdf")
 		sq := squeeze(text(t, path))
-		want := append(expectedChart(d), "岗位名称", "所属部门", "直接上级", "直接下级", "编制人数", "任职者", "人力资源部", "人员编制表", "岗位说明书",
+		want := append(expectedChart(d), "岗位名称", "所属部门", "直接上级", "直接下级", "编制人数", "任职者", "人力资源部", "人员编制表",
 			fmt.Sprintf("合计%d", d.Total().Planned))
+		if d.Info.Page.BookOrder == domain.BookByUnit {
+			want = append(want, "岗位编制图")
+		} else {
+			want = append(want, "岗位说明书")
+		}
 		positions := 0
 		d.Walk(func(n *domain.Node) bool {
 			want = append(want, n.Duties...)
