@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"orgdraft/domain"
 	"orgdraft/ui/chart"
@@ -69,8 +70,16 @@ type docxPicture struct {
 	w, h float64
 }
 
-// esc returns s escaped for XML text and attributes.
+// esc returns s escaped for XML text and attributes. Characters XML
+// cannot hold (control characters, invalid UTF-8) are left out: they are
+// invisible on screen too.
 func esc(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if (r < 0x20 && r != '\t' && r != '\n') || r == utf8.RuneError || r == 0xFFFE || r == 0xFFFF {
+			return -1
+		}
+		return r
+	}, s)
 	var b strings.Builder
 	xml.EscapeText(&b, []byte(s))
 	return b.String()
