@@ -213,6 +213,21 @@ func (r *Report) Same() bool {
 	return len(r.Info) == 0 && len(r.Boxes) == 0 && len(r.Links) == 0 && len(r.RootsBefore) == 0
 }
 
+// Counts returns how many boxes were added, removed and changed.
+func (r *Report) Counts() (added, removed, changed int) {
+	for i := range r.Boxes {
+		switch r.Boxes[i].Status {
+		case Added:
+			added++
+		case Removed:
+			removed++
+		default:
+			changed++
+		}
+	}
+	return added, removed, changed
+}
+
 // Counterpart returns the new version's id of the old box old, or 0 when
 // it was removed.
 func (r *Report) Counterpart(old domain.NodeID) domain.NodeID { return r.oldToNew[old] }

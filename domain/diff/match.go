@@ -18,50 +18,57 @@ func (m *matching) pair(o, n domain.NodeID, how Match) {
 
 // match pairs the boxes of old and new as mode says.
 func match(old, new *domain.Document, mode Matching) *matching {
-	m := &matching{
+	switch mode {
+	case ByID:
+		return matchByID(old, new)
+	case ByName:
+		return matchByName(old, new)
+	}
+	// Auto: ids kept by every edit pair a later version with its earlier
+	// one, but two files made apart (from outlines, templates, by hand)
+	// may give the same numbers to other boxes. Both ways are tried, and
+	// the one that pairs more boxes of the same name wins; a tie goes to
+	// the ids, which also follow renamed and moved boxes.
+	byID := matchByID(old, new)
+	if old.Len() == 0 || new.Len() == 0 {
+		return byID
+	}
+	byName := matchByName(old, new)
+	if sameNames(old, new, byName) > sameNames(old, new, byID) {
+		return byName
+	}
+	return byID
+}
+
+func newMatching(old, new *domain.Document) *matching {
+	return &matching{
 		oldToNew: make(map[domain.NodeID]domain.NodeID, old.Len()),
 		newToOld: make(map[domain.NodeID]domain.NodeID, new.Len()),
 		how:      make(map[domain.NodeID]Match, new.Len()),
 	}
-	if mode == Auto {
-		mode = ByName
-		// With one side empty there is nothing to pair either way.
-		if old.Len() == 0 || new.Len() == 0 || idsCorrespond(old, new) {
-			mode = ByID
-		}
-	}
-	if mode == ByID {
-		old.Walk(func(o *domain.Node) bool {
-			if new.Node(o.ID) != nil {
-				m.pair(o.ID, o.ID, MatchID)
-			}
-			return true
-		})
-		return m
-	}
-	m.byName = true
-	matchByName(old, new, m)
-	return m
 }
 
-// idsCorrespond tells a later version of the same document (ids kept by
-// every edit) from an unrelated one (ids that happen to be the same
-// numbers): at least half of the ids found in both must name a box of the
-// same name or the same superior box.
-func idsCorrespond(old, new *domain.Document) bool {
-	common, agree := 0, 0
+// matchByID pairs the boxes of the same id.
+func matchByID(old, new *domain.Document) *matching {
+	m := newMatching(old, new)
 	old.Walk(func(o *domain.Node) bool {
-		n := new.Node(o.ID)
-		if n == nil {
-			return true
-		}
-		common++
-		if n.Name == o.Name || (n.Parent == o.Parent && n.Kind == o.Kind) {
-			agree++
+		if new.Node(o.ID) != nil {
+			m.pair(o.ID, o.ID, MatchID)
 		}
 		return true
 	})
-	return common > 0 && 2*agree >= common
+	return m
+}
+
+// sameNames counts the pairs of m whose two boxes bear the same name.
+func sameNames(old, new *domain.Document, m *matching) int {
+	n := 0
+	for o, nw := range m.oldToNew {
+		if old.Node(o).Name == new.Node(nw).Name {
+			n++
+		}
+	}
+	return n
 }
 
 // maxRenameCandidates bounds the pairs of unpaired siblings compared for a
@@ -73,7 +80,9 @@ const maxRenameCandidates = 10000
 // paired as renamed when their contents agree. Then a box left over whose
 // name is unique among the leftovers on both sides is paired as moved, and
 // its subtree matched the same way.
-func matchByName(old, new *domain.Document, m *matching) {
+func matchByName(old, new *domain.Document) *matching {
+	m := newMatching(old, new)
+	m.byName = true
 	type pair struct{ o, n domain.NodeID }
 	queue := []pair{{0, 0}}
 	drain := func() {
@@ -116,10 +125,11 @@ func matchByName(old, new *domain.Document, m *matching) {
 			}
 		}
 		if len(queue) == 0 {
-			return
+			break
 		}
 		drain()
 	}
+	return m
 }
 
 // matchChildren pairs the children oc of an old box with the children nc

@@ -73,6 +73,7 @@ var words = map[string][2]string{
 
 	"document":  {"文档", "Document"},
 	"added":     {"新增", "Added"},
+	"changed":   {"修改", "Changed"},
 	"removed":   {"删除", "Removed"},
 	"renamed":   {"改名", "Renamed"},
 	"moved":     {"调整上级", "Moved"},
@@ -189,13 +190,22 @@ func (c *BoxChange) rows(zh bool) []Row {
 	row := func(what, before, after string) Row {
 		return Row{Status: c.Status, Old: c.Old, New: c.New, Box: box, What: what, Before: before, After: after}
 	}
-	var out []Row
+	// An added or removed box is one line: its kind and headcount.
+	what := Word(c.Kind, zh)
+	if h := c.Headcount; h != nil && c.Status != Changed {
+		n := max(h.Planned.Before, h.Planned.After)
+		what += pick(zh, fmt.Sprintf("，编制 %d", n), fmt.Sprintf(", %d planned", n))
+		if f := max(h.Filled.Before, h.Filled.After); f > 0 {
+			what += pick(zh, fmt.Sprintf("，在岗 %d", f), fmt.Sprintf(", %d filled", f))
+		}
+	}
 	switch c.Status {
 	case Added:
-		out = append(out, row(Word("added", zh), "", Word(c.Kind, zh)))
+		return []Row{row(Word("added", zh), "", what)}
 	case Removed:
-		out = append(out, row(Word("removed", zh), Word(c.Kind, zh), ""))
+		return []Row{row(Word("removed", zh), what, "")}
 	}
+	var out []Row
 	if c.OldName != "" {
 		what := Word("renamed", zh)
 		if c.Match == MatchRename {
