@@ -607,6 +607,9 @@ func TestOverlayPutsRemovedBoxesBackInPlace(t *testing.T) {
 		o.Doc.IndexOf(g) != a.IndexOf(victim) {
 		t.Fatalf("the ghost of %q is not where the box was", a.Node(victim).Name)
 	}
+	if o.Doc.Total() != b.Total() {
+		t.Fatalf("the overlay counts %+v, the new version %+v", o.Doc.Total(), b.Total())
+	}
 	if o.Marks[g] != Removed || o.Marks[added.ID] != Added {
 		t.Fatalf("marks %v", o.Marks)
 	}

@@ -7,7 +7,8 @@ import "orgdraft/domain"
 // chart.
 type Overlay struct {
 	// Doc is the new version plus the ghosts. It is for drawing only:
-	// the ghosts' ids are new numbers, and none of them heads a unit.
+	// the ghosts' ids are new numbers, none of them heads a unit or counts
+	// in a headcount.
 	Doc *domain.Document
 	// Marks says of every box of Doc that differs how it does: Added,
 	// Removed (a ghost) or Changed. Boxes not in it are the same.
@@ -85,8 +86,11 @@ func NewOverlay(old, new *domain.Document, r *Report) (*Overlay, error) {
 		copy(list[at+1:], list[at:])
 		list[at] = g
 		kids[parent] = list
+		// A ghost counts no one: every headcount the chart shows, the
+		// units' totals included, is the new version's.
 		ghost := *n
 		ghost.ID, ghost.Parent, ghost.Head = g, parent, false
+		ghost.Planned, ghost.Filled = 0, 0
 		ghostNodes[g] = ghost
 		o.Marks[g] = Removed
 		return true
