@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -39,8 +40,8 @@ type Comparison struct {
 	Report   *diff.Report
 	Overlay  *diff.Overlay
 	Versions pdf.Versions
-	// oldPath is the other version's file, never replaced by an export.
-	oldPath string
+	// protect are the versions' files, never replaced by an export.
+	protect []string
 
 	rows     []diff.Row
 	chart    *chartview.View
@@ -68,40 +69,45 @@ func (m *MainWindow) Compare() {
 // document being edited. An unreadable file is an error dialog, and the
 // editor stays as it was.
 func (m *MainWindow) CompareWith(path string) error {
+	if m.session == nil {
+		return nil
+	}
 	old, err := storage.ReadSnapshot(path)
 	if err != nil {
 		m.showError(err)
 		return err
 	}
-	return m.ShowComparison(old, filepath.Base(path), path)
+	m.inspector.Flush()
+	cur := m.session.Doc.Clone() // the picture of now: later edits do not move it
+	v := pdf.Versions{Old: versionLabel(filepath.Base(path), old), New: versionLabel(m.DocumentName(), cur)}
+	return m.ShowComparison(old, cur, v, path)
 }
 
-// ShowComparison shows what changed from old (named oldName, read from
-// the file oldPath or "" for one that is not a file, such as a snapshot)
-// to the document being edited.
-func (m *MainWindow) ShowComparison(old *domain.Document, oldName, oldPath string) error {
-	if m.session == nil {
-		return nil
+// versionLabel names a version by its file (or snapshot) name and its
+// version label.
+func versionLabel(name string, d *domain.Document) string {
+	if d.Info.Version != "" {
+		return name + " (" + d.Info.Version + ")"
 	}
-	m.inspector.Flush()
-	m.LeaveComparison()
-	cur := m.session.Doc.Clone() // the picture of now: later edits do not move it
-	c := &Comparison{m: m, Old: old, New: cur, oldPath: oldPath}
-	c.Report = diff.Compare(old, cur, diff.Options{})
-	ov, err := diff.NewOverlay(old, cur, c.Report)
+	return name
+}
+
+// ShowComparison shows what changed from old to new, any two versions (a
+// file and the draft, two snapshots kept in the file, …), named by v, in
+// place of the editor until Close Comparison. Neither document is changed;
+// the exports never replace the files named in protect (the versions'
+// files) nor the document being edited.
+func (m *MainWindow) ShowComparison(old, new *domain.Document, v pdf.Versions, protect ...string) error {
+	c := &Comparison{m: m, Old: old, New: new, Versions: v, protect: protect}
+	c.Report = diff.Compare(old, new, diff.Options{})
+	ov, err := diff.NewOverlay(old, new, c.Report)
 	if err != nil {
 		m.showError(err)
 		return err
 	}
 	c.Overlay = ov
-	label := func(name string, d *domain.Document) string {
-		if d.Info.Version != "" {
-			return name + " (" + d.Info.Version + ")"
-		}
-		return name
-	}
-	c.Versions = pdf.Versions{Old: label(oldName, old), New: label(m.DocumentName(), cur)}
 	c.rows = c.Report.Rows(Language() == LanguageChinese)
+	m.LeaveComparison()
 	c.previous = m.Window.Content()
 	m.compare = c
 	m.Window.SetContent(c.build())
@@ -198,7 +204,8 @@ func (c *Comparison) build() fyne.CanvasObject {
 	return container.NewBorder(container.NewPadded(bar), nil, nil, nil, split)
 }
 
-// rowText is one line of the list: the box, what changed, before → after.
+// rowText is one line of the list: the box, what changed, before → after,
+// the line breaks of a long text shown as ⏎.
 func rowText(r diff.Row) string {
 	s := r.Box + " · " + r.What
 	switch {
@@ -209,7 +216,7 @@ func rowText(r diff.Row) string {
 	case r.Before != "":
 		s += ": " + r.Before
 	}
-	return s
+	return strings.NewReplacer("\r\n", " ⏎ ", "\n", " ⏎ ").Replace(s)
 }
 
 // Rows returns the lines of the list beside the chart, in the editor's
@@ -270,10 +277,7 @@ func (c *Comparison) export(ext string) {
 // existing file is replaced only with overwrite, and never a document.
 func (c *Comparison) Write(path string, overwrite bool) error {
 	english := Language() != LanguageChinese
-	inputs := c.m.documentFiles()
-	if c.oldPath != "" {
-		inputs = append(inputs, c.oldPath)
-	}
+	inputs := append(c.m.documentFiles(), c.protect...)
 	return storage.WriteOutput(path, overwrite, func(w io.Writer) error {
 		if filepath.Ext(path) == ".xlsx" {
 			return sheet.Options{English: english}.WriteComparisonXLSX(w, c.Report, c.Versions.Old, c.Versions.New)

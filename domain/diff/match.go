@@ -33,8 +33,15 @@ func match(old, new *domain.Document, mode Matching) *matching {
 	if old.Len() == 0 || new.Len() == 0 {
 		return byID
 	}
+	// No matching pairs more boxes of the same name than the smaller
+	// document has: when the ids come within a tenth of that, they are
+	// the same document's, and matching by names would be time lost.
+	idScore := sameNames(old, new, byID)
+	if 10*idScore >= 9*min(old.Len(), new.Len()) {
+		return byID
+	}
 	byName := matchByName(old, new)
-	if sameNames(old, new, byName) > sameNames(old, new, byID) {
+	if sameNames(old, new, byName) > idScore {
 		return byName
 	}
 	return byID

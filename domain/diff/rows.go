@@ -262,7 +262,18 @@ func parent(p []string, zh bool) string {
 	return Path(p)
 }
 
-func list(names []string, zh bool) string { return strings.Join(names, pick(zh, "、", ", ")) }
+// maxListed is the most names a row lists: the order of a unit's
+// hundreds of boxes is shown by its first ones.
+const maxListed = 30
+
+func list(names []string, zh bool) string {
+	more := ""
+	if len(names) > maxListed {
+		more = pick(zh, fmt.Sprintf("……共 %d 个", len(names)), fmt.Sprintf(", … %d in all", len(names)))
+		names = names[:maxListed]
+	}
+	return strings.Join(names, pick(zh, "、", ", ")) + more
+}
 
 func labelled(to, label string, zh bool) string {
 	if label == "" {
