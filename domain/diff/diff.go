@@ -130,8 +130,9 @@ type BoxChange struct {
 	// the side where it is not.
 	Old domain.NodeID `json:"old,omitempty"`
 	New domain.NodeID `json:"new,omitempty"`
-	// Match says how a changed box was paired (only for Changed).
-	Match Match `json:"match"`
+	// Match says how a changed box was paired; in JSON it is left out for
+	// a pair by id (and for a box added or removed).
+	Match Match `json:"match,omitempty"`
 	// Kind is the box's kind (in the new version unless removed), as its
 	// stable name.
 	Kind string `json:"kind"`

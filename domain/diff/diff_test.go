@@ -371,6 +371,41 @@ func TestEachChangeIsListedExactly(t *testing.T) {
 	}
 }
 
+func TestSeveralChangesAreListedTogether(t *testing.T) {
+	// Edits of one box each, which do not touch one another's boxes.
+	kinds := map[string]bool{"rename": true, "planned": true, "filled": true, "grade": true, "hours": true, "notes": true,
+		"insert items": true, "edit item": true, "delete item": true, "move item": true, "offset": true}
+	for seed := range uint64(40) {
+		r := rand.New(rand.NewPCG(seed, 6))
+		a := randomDoc(t, r, 10+r.IntN(40))
+		b := a.Clone()
+		var ids []domain.NodeID
+		b.Walk(func(n *domain.Node) bool { ids = append(ids, n.ID); return true })
+		r.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
+		var want []string
+		done := 0
+		for _, id := range ids[:min(8, len(ids))] {
+			e := edits[r.IntN(len(edits))]
+			if !kinds[e.name] {
+				continue
+			}
+			cmd, w := e.make(r, b, id)
+			if cmd == nil {
+				continue
+			}
+			if _, err := cmd.Do(b); err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, w...)
+			done++
+		}
+		slices.Sort(want)
+		if got := reportWords(Compare(a, b, Options{})); !slices.Equal(got, want) {
+			t.Fatalf("seed %d: %d edits list\n%v\nwant\n%v", seed, done, got, want)
+		}
+	}
+}
+
 func TestHeadcountRollsUpPerUnitWithTotals(t *testing.T) {
 	h := domain.NewHistory(domain.NewDocument())
 	add := func(parent domain.NodeID, kind domain.Kind, name string, planned int) domain.NodeID {
