@@ -48,6 +48,7 @@ type Comparison struct {
 	list     *widget.List
 	summary  *widget.Label
 	previous fyne.CanvasObject // the editor's content, back on Close
+	content  fyne.CanvasObject // the comparison's own content
 	syncing  bool              // a selection made from the list, not the user on the chart
 }
 
@@ -110,21 +111,26 @@ func (m *MainWindow) ShowComparison(old, new *domain.Document, v pdf.Versions, p
 	m.LeaveComparison()
 	c.previous = m.Window.Content()
 	m.compare = c
-	m.Window.SetContent(c.build())
+	c.content = c.build()
+	m.Window.SetContent(c.content)
 	return nil
 }
 
 // Comparison returns the comparison shown, or nil while editing.
 func (m *MainWindow) Comparison() *Comparison { return m.compare }
 
-// LeaveComparison goes back to editing, if a comparison is shown.
+// LeaveComparison goes back to editing, if a comparison is shown. When
+// the editor was rebuilt meanwhile (the language switched), the window
+// shows the new editor already and stays as it is.
 func (m *MainWindow) LeaveComparison() {
 	c := m.compare
 	if c == nil {
 		return
 	}
 	m.compare = nil
-	m.Window.SetContent(c.previous)
+	if m.Window.Content() == c.content {
+		m.Window.SetContent(c.previous)
+	}
 }
 
 // marks are the chart's marks for the statuses of a comparison.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -109,6 +110,15 @@ func TestFileMenuCompareDrawsTheChangesOnTheChart(t *testing.T) {
 	}
 	if err := c.Write(filepath.Join(dir, "初稿.orgdraft"), true); err == nil {
 		t.Fatal("the export replaced the other version")
+	}
+	// The Excel button asks for a name, as every export does.
+	tapButton(t, content, "Export Comparison Excel…")
+	focusedEntry(t, m).SetText("对照表.xlsx")
+	pressKey(m, fyne.KeyReturn)
+	dialogShows(t, m, "Written to")
+	tapButton(t, topDialog(t, m), "OK")
+	if _, err := os.Stat(filepath.Join(dir, "对照表.xlsx")); err != nil {
+		t.Fatal(err)
 	}
 	tapButton(t, content, "Close Comparison")
 	if m.Comparison() != nil || m.Window.Content() != editor {
