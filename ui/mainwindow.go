@@ -58,6 +58,9 @@ type MainWindow struct {
 	// checks panel; their places are remembered between runs.
 	mainSplit, checksSplit *container.Split
 
+	// compare is the comparison shown in place of the editor (compare.go).
+	compare *Comparison
+
 	checksVisible bool
 	saveErrShown  bool // the current run of failed saves was reported
 	// exported, when set, is called after an export finished and its

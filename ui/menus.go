@@ -67,6 +67,7 @@ func (m *MainWindow) makeMenus() *menus {
 		item(lang.L("Open…"), m.OpenDocument, shortcut(fyne.KeyO, false)),
 		mm.recent,
 		fyne.NewMenuItem(lang.L("Import Outline or Table…"), m.ImportFile),
+		fyne.NewMenuItem(lang.L("Compare…"), m.Compare),
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Save"), m.Save, shortcut(fyne.KeyS, false)),
 		item(lang.L("Save As…"), m.SaveAs, shortcut(fyne.KeyS, true)),

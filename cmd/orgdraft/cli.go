@@ -28,6 +28,9 @@ Usage:
                                         the chart as a picture for slides and chat, the boxes as a table for Excel
           [--force]                     replace output files that exist (never a document: an export
                                         never replaces an .orgdraft document or the one exported)
+  orgdraft diff OLD NEW [--json] [--by-name|--by-id] [--pdf OUT.pdf] [--xlsx OUT.xlsx] [--force]
+                                        compare two versions (files or @ID); exit status 0 when
+                                        the same, 1 when they differ; the comparison table as PDF/Excel
   orgdraft import OUTLINE.txt|TABLE.csv|TABLE.xlsx FILE
                                         create FILE.orgdraft from an indented outline or a staffing table
   orgdraft --version                    print the version
@@ -111,6 +114,8 @@ func dispatch(cmd string, rest []string, stdout io.Writer) (int, error) {
 		err = exportCommand(rest, stdout)
 	case "import":
 		err = importCommand(rest, stdout)
+	case "diff":
+		status, err = diffCommand(rest, stdout)
 	case "version", "-version", "--version":
 		printVersion(stdout)
 	case "help", "-h", "-help", "--help":
