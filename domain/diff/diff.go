@@ -434,6 +434,7 @@ func compareInfo(o, n domain.Info) []FieldChange {
 	add(FieldLandscape, flag(o.Page.Landscape), flag(n.Page.Landscape))
 	add(FieldLeftToRight, flag(o.Page.LeftToRight), flag(n.Page.LeftToRight))
 	add(FieldCompactLeaves, flag(o.Page.CompactLeaves), flag(n.Page.CompactLeaves))
+	add(FieldPrintLanguage, o.Page.Language.String(), n.Page.Language.String())
 	return out
 }
 

@@ -328,6 +328,9 @@ var edits = []edit{
 			return nil
 		}}, []string{"info:paper", "info:signOff", "info:version"}
 	}},
+	{"print language", func(r *rand.Rand, d *domain.Document, id domain.NodeID) (domain.Command, []string) {
+		return domain.SetPrintLanguage(domain.English), []string{"info:printLanguage"}
+	}},
 }
 
 func TestEachChangeIsListedExactly(t *testing.T) {

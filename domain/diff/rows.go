@@ -35,6 +35,7 @@ const (
 	FieldLandscape       = "landscape"
 	FieldLeftToRight     = "leftToRight"
 	FieldCompactLeaves   = "compactLeaves"
+	FieldPrintLanguage   = "printLanguage"
 )
 
 // words are the labels of the report in Chinese and English.
@@ -63,6 +64,8 @@ var words = map[string][2]string{
 	FieldLandscape:       {"横向", "Landscape"},
 	FieldLeftToRight:     {"从左到右", "Left to right"},
 	FieldCompactLeaves:   {"紧凑排列", "Compact leaves"},
+	FieldPrintLanguage:   {"打印语言", "Print language"},
+	"zh":                 {"中文", "Chinese"}, "en": {"英文", "English"},
 
 	"unit": {"部门", "unit"}, "position": {"岗位", "position"}, "assistant": {"助理", "assistant"},
 	"true": {"是", "yes"}, "false": {"否", "no"},
@@ -115,7 +118,7 @@ func FieldLabel(c FieldChange, zh bool) string {
 func value(field, v string, zh bool) string {
 	switch field {
 	case FieldKind, FieldHead, FieldConcurrent, FieldCollapsed, FieldLeaves, FieldStatus,
-		FieldLandscape, FieldLeftToRight, FieldCompactLeaves:
+		FieldLandscape, FieldLeftToRight, FieldCompactLeaves, FieldPrintLanguage:
 		return Word(v, zh)
 	}
 	return v
