@@ -302,7 +302,10 @@ func TestMonotone(t *testing.T) {
 		base := mustCompute(t, p).Total
 		grow := []func(q *Plan){
 			func(q *Plan) { q.Posts = append(q.Posts, randomPlan(rng).Posts[0]) },
-			func(q *Plan) { k := rng.IntN(len(q.Posts)); q.Posts[k].Hours = Hours{N: math.Min(24, q.Posts[k].Hours.Span()+0.5)} },
+			func(q *Plan) {
+				k := rng.IntN(len(q.Posts))
+				q.Posts[k].Hours = Hours{N: math.Min(24, q.Posts[k].Hours.Span()+0.5)}
+			},
 			func(q *Plan) { k := rng.IntN(len(q.Posts)); q.Posts[k].Days = math.Min(7, q.Posts[k].Days+1) },
 			func(q *Plan) { q.Posts[rng.IntN(len(q.Posts))].People++ },
 			func(q *Plan) { q.Allowance = math.Min(MaxAllowance, q.Allowance+5) },
