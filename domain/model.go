@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"orgdraft/domain/staffing"
 )
 
 // NodeID identifies a box in the chart. It is stable for the life of the
@@ -95,6 +97,9 @@ type Node struct {
 	Offset         Offset
 	Collapsed      bool
 	Leaves         Leaves // how the box's leaf children are arranged
+	// Staffing is what the position's 编制 is sized from (排班定编), nil
+	// for none; see staffingplan.go.
+	Staffing *staffing.Plan
 
 	children []NodeID
 }
@@ -109,6 +114,7 @@ func (n *Node) clone() Node {
 	c.Duties = slices.Clone(n.Duties)
 	c.Qualifications = slices.Clone(n.Qualifications)
 	c.Functions = slices.Clone(n.Functions)
+	c.Staffing = n.Staffing.Clone()
 	c.children = nil
 	return c
 }
