@@ -34,25 +34,26 @@ type jsonPage struct {
 }
 
 type jsonNode struct {
-	Key            string   `json:"key,omitempty"` // for links only
-	Kind           string   `json:"kind"`
-	Name           string   `json:"name"`
-	Head           bool     `json:"head,omitempty"`
-	Planned        int      `json:"planned,omitempty"`
-	Filled         int      `json:"filled,omitempty"`
-	Concurrent     bool     `json:"concurrent,omitempty"`
-	Grade          string   `json:"grade,omitempty"`
-	Hours          string   `json:"hours,omitempty"`
-	Notes          string   `json:"notes,omitempty"`
-	Duties         []string `json:"duties,omitempty"`
-	Qualifications []string `json:"qualifications,omitempty"`
-	Functions      []string `json:"functions,omitempty"`
-	Collapsed      bool     `json:"collapsed,omitempty"`
-	Leaves         string   `json:"leaves,omitempty"`
-	Offset         *Offset  `json:"offset,omitempty"`
+	Key            string      `json:"key,omitempty"` // for links only
+	Kind           string      `json:"kind"`
+	Name           string      `json:"name"`
+	Head           bool        `json:"head,omitempty"`
+	Planned        int         `json:"planned,omitempty"`
+	Filled         int         `json:"filled,omitempty"`
+	Concurrent     bool        `json:"concurrent,omitempty"`
+	Grade          string      `json:"grade,omitempty"`
+	Hours          string      `json:"hours,omitempty"`
+	Notes          string      `json:"notes,omitempty"`
+	Duties         []string    `json:"duties,omitempty"`
+	Qualifications []string    `json:"qualifications,omitempty"`
+	Functions      []string    `json:"functions,omitempty"`
+	Collapsed      bool        `json:"collapsed,omitempty"`
+	Leaves         string      `json:"leaves,omitempty"`
+	Offset         *Offset     `json:"offset,omitempty"`
+	Children       []*jsonNode `json:"children,omitempty"`
+
 	// Staffing is the box's 排班定编 inputs (staffingplan.go).
 	Staffing *staffing.Plan `json:"staffing,omitempty"`
-	Children []*jsonNode    `json:"children,omitempty"`
 }
 
 type jsonLink struct {
