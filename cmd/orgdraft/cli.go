@@ -30,6 +30,11 @@ Usage:
                                         never replaces an .orgdraft document or the one exported)
   orgdraft import OUTLINE.txt|TABLE.csv|TABLE.xlsx FILE
                                         create FILE.orgdraft from an indented outline or a staffing table
+  orgdraft staffing --posts N --hours H --days D [--week-hours 40 | --system standard|comprehensive]
+          [--allowance PCT] [--round up|nearest]
+                                        size a post from its hours (排班定编): the working step by step,
+                                        the result on the last line; H is hours a day or a range (22:00-06:00)
+  orgdraft staffing FILE|@ID            the working of every position sized from a staffing plan
   orgdraft --version                    print the version
 
 FILE is an .orgdraft document; @ID names a built-in template instead.
@@ -111,6 +116,8 @@ func dispatch(cmd string, rest []string, stdout io.Writer) (int, error) {
 		err = exportCommand(rest, stdout)
 	case "import":
 		err = importCommand(rest, stdout)
+	case "staffing":
+		err = staffingCommand(rest, stdout)
 	case "version", "-version", "--version":
 		printVersion(stdout)
 	case "help", "-h", "-help", "--help":
