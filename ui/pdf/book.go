@@ -62,7 +62,7 @@ func (c *composer) book() ([]*sheet, error) {
 
 	start("人员编制表")
 	c.staffingTable(f)
-	c.notes(f, c.d.Info.Notes)
+	c.notes(f, c.withStaffingNote(c.d.Info.Notes)) // staffing.go
 
 	start("岗位说明")
 	first := true
@@ -319,6 +319,7 @@ func (c *composer) positionSection(f *flow, n *domain.Node) {
 		f.heading(l.title, fH3, f.firstLines(2, fBody))
 		f.list(l.items, fBody, "（未填写）")
 	}
+	c.staffingCalc(f, n) // 编制测算, staffing.go
 	c.notes(f, n.Notes)
 }
 
