@@ -541,6 +541,9 @@ func Compute(p *Plan) (Result, error) {
 	}
 	for i := range r.Posts {
 		r.Posts[i].People = r.Exact * r.Posts[i].WeekHours / r.WeekHours
+		if len(r.Posts) > 1 {
+			r.Steps[i].Share = r.Posts[i].People // the post's steps come first
+		}
 	}
 	total, atLeastOne := round(r.Exact, p.Round)
 	if total > MaxTotal {

@@ -148,6 +148,9 @@ func TestSeedSecurityFigures(t *testing.T) {
 	if !near(r.Posts[0].People, 5.6) || !near(r.Posts[1].People, 1.4) {
 		t.Errorf("posts' shares %v, %v; want 5.6 and 1.4", r.Posts[0].People, r.Posts[1].People)
 	}
+	if w := Working(r, true); w[0] != "白班巡逻：2 个岗位点 × 16 小时（06:00–22:00） × 7 天 = 224 小时/周（约 5.6 人）" || w[2] != "各岗位点合计 280 小时/周" {
+		t.Errorf("patrol working %q", w)
+	}
 	if total += r.Total; total != 23 {
 		t.Errorf("秩序管理员 %d, the seed says 23", total)
 	}

@@ -37,6 +37,9 @@ type Step struct {
 	Hours  float64
 	Range  string
 	Days   float64
+	// Share is the post's part of the people (allowance included) when
+	// the plan has several posts; 0 for one.
+	Share float64
 	// In, By and Out: the value the step starts from, what it divides or
 	// multiplies by (hours per person; the allowance in percent), and
 	// what it gives.
@@ -64,10 +67,14 @@ func (s Step) Text(zh bool) string {
 		if s.Post != "" {
 			name = pick(zh, s.Post+"：", s.Post+": ")
 		}
-		if zh {
-			return fmt.Sprintf("%s%d 个岗位点 × %s 小时%s × %s 天 %s 小时/周", name, s.People, num(s.Hours), rng, num(s.Days), eq(s.Out))
+		share := ""
+		if s.Share > 0 {
+			share = pick(zh, "（约 "+num(s.Share)+" 人）", " (about "+num(s.Share)+" people)")
 		}
-		return fmt.Sprintf("%s%d %s × %s h%s × %s d %s h/week", name, s.People, plural(s.People, "post", "posts"), num(s.Hours), rng, num(s.Days), eq(s.Out))
+		if zh {
+			return fmt.Sprintf("%s%d 个岗位点 × %s 小时%s × %s 天 %s 小时/周%s", name, s.People, num(s.Hours), rng, num(s.Days), eq(s.Out), share)
+		}
+		return fmt.Sprintf("%s%d %s × %s h%s × %s d %s h/week%s", name, s.People, plural(s.People, "post", "posts"), num(s.Hours), rng, num(s.Days), eq(s.Out), share)
 	case StepSum:
 		return pick(zh, "各岗位点合计 "+num(s.Out)+" 小时/周", "all posts: "+num(s.Out)+" h/week")
 	case StepMonth:
