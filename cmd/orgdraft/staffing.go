@@ -111,7 +111,7 @@ func printPlans(arg string, zh bool, stdout io.Writer) error {
 			fmt.Fprintln(stdout)
 		}
 		found = true
-		fmt.Fprintf(stdout, "%s（%s）\n", strings.Join(d.Path(n.ID), " / "), fmt.Sprintf(pick(zh, "编制 %d 人", "planned %d"), n.Planned))
+		fmt.Fprintf(stdout, pick(zh, "%s（编制 %d 人）\n", "%s (planned %d)\n"), strings.Join(d.Path(n.ID), " / "), n.Planned)
 		r, ok, err := d.StaffingResult(n.ID)
 		if !ok || err != nil {
 			fmt.Fprintln(stdout, "  "+staffing.Message(err, zh))
