@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"orgdraft/domain"
+	"orgdraft/domain/staffing"
 	"orgdraft/storage"
 )
 
@@ -42,6 +43,10 @@ func errorText(err error) string {
 		return fmt.Sprintf(lang.L("Some texts in the file were longer than OrgDraft allows and were shortened (a name to %d characters, an item to %d)."), domain.MaxNameRunes, domain.MaxTextRunes) + "\n" + err.Error()
 	case errors.Is(err, storage.ErrOffsetReset):
 		return lang.L("Some boxes in the file were placed impossibly far away and were put back in their automatic place.") + "\n" + err.Error()
+	case errors.Is(err, staffing.ErrInvalid): // the inputs of 排班定编
+		return staffing.Message(err, Language() == LanguageChinese)
+	case errors.Is(err, storage.ErrStaffingDropped):
+		return lang.L("Some staffing plans in the file could not be read and were left out; the boxes keep their planned headcount.") + "\n" + err.Error()
 	case errors.Is(err, domain.ErrCycle):
 		return lang.L("A box cannot report to itself or to one of its own subordinates.")
 	case errors.Is(err, domain.ErrSelfLink):

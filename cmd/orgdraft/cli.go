@@ -33,6 +33,11 @@ Usage:
                                         the same, 1 when they differ; the comparison table as PDF/Excel
   orgdraft import OUTLINE.txt|TABLE.csv|TABLE.xlsx FILE
                                         create FILE.orgdraft from an indented outline or a staffing table
+  orgdraft staffing --posts N --hours H --days D [--week-hours 40 | --system standard|comprehensive]
+          [--allowance PCT] [--round up|nearest]
+                                        size a post from its hours (排班定编): the working step by step,
+                                        the result on the last line; H is hours a day or a range (22:00-06:00)
+  orgdraft staffing FILE|@ID            the working of every position sized from a staffing plan
   orgdraft --version                    print the version
 
 FILE is an .orgdraft document; @ID names a built-in template instead.
@@ -116,6 +121,8 @@ func dispatch(cmd string, rest []string, stdout io.Writer) (int, error) {
 		err = importCommand(rest, stdout)
 	case "diff":
 		status, err = diffCommand(rest, stdout)
+	case "staffing":
+		err = staffingCommand(rest, stdout)
 	case "version", "-version", "--version":
 		printVersion(stdout)
 	case "help", "-h", "-help", "--help":
