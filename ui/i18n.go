@@ -59,7 +59,7 @@ func SetLanguage(pref string) string {
 	})
 	eff := pref
 	if eff != LanguageChinese && eff != LanguageEnglish {
-		eff = systemLanguage()
+		eff = SystemLanguage()
 	}
 	data, err := translationFiles.ReadFile(translationFile[eff])
 	if err != nil {
@@ -82,9 +82,13 @@ func Language() string {
 	return currentLanguage
 }
 
-// systemLanguage is Chinese on a Chinese system and English on any other:
-// the editor has no third language.
-func systemLanguage() string {
+// SystemLanguage is LanguageChinese on a Chinese system and
+// LanguageEnglish on any other: the editor has no third language. The
+// system's language is Fyne's: on Linux and other Unix systems the first
+// of LC_ALL, LC_MESSAGES and LANG that is set (LANGUAGE before them
+// unless that says C), on Windows and macOS the user's setting. The
+// command line follows the same choice.
+func SystemLanguage() string {
 	if strings.HasPrefix(strings.ToLower(lang.SystemLocale().String()), "zh") {
 		return LanguageChinese
 	}

@@ -21,6 +21,7 @@ type exchangeOutputs struct {
 	english             *bool
 	force               *bool  // replace existing outputs (see write)
 	input               string // the document exported, "" for a template
+	zh                  bool   // messages in Chinese
 }
 
 // addExchangeFlags adds --png, --svg, --csv, --xlsx and their options to
@@ -42,17 +43,18 @@ func (x *exchangeOutputs) any() bool {
 	return *x.png != "" || *x.svg != "" || *x.csv != "" || *x.xlsx != ""
 }
 
-// check refuses a scale that is not a positive number and two outputs
+// check refuses, in Chinese (x.zh) or English, a scale that is not a positive number and two outputs
 // (these or the PDFs named in others) that are the same file.
 func (x *exchangeOutputs) check(others ...string) error {
+	zh := x.zh
 	if !(*x.scale > 0) || math.IsInf(*x.scale, 0) {
-		return usageError{fmt.Sprintf("--scale must be a positive number, not %v", *x.scale)}
+		return usageError{pick(zh, fmt.Sprintf("--scale 必须是正数，不能是 %v", *x.scale), fmt.Sprintf("--scale must be a positive number, not %v", *x.scale))}
 	}
 	outs := append([]string{*x.png, *x.svg, *x.csv, *x.xlsx}, others...)
 	for i, a := range outs {
 		for _, b := range outs[i+1:] {
 			if a != "" && b != "" && samePath(a, b) {
-				return usageError{fmt.Sprintf("two outputs name the same file %s", a)}
+				return usageError{pick(zh, fmt.Sprintf("两个输出指向同一个文件 %s", a), fmt.Sprintf("two outputs name the same file %s", a))}
 			}
 		}
 	}
@@ -102,7 +104,7 @@ func (x *exchangeOutputs) export(d *domain.Document, zh bool, w io.Writer) error
 		if err := x.write(j.out, zh, j.write); err != nil {
 			return err
 		}
-		detail := pick(zh, fmt.Sprintf("%d 个框", d.Len()), fmt.Sprintf("%d boxes", d.Len()))
+		detail := count(zh, d.Len(), "个框", "box", "boxes")
 		if j.out == *x.png {
 			pw, ph := picture.Size(ch, *x.scale)
 			detail = pick(zh, fmt.Sprintf("%d × %d 像素", pw, ph), fmt.Sprintf("%d × %d pixels", pw, ph))
