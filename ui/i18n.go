@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"orgdraft/domain"
+	"orgdraft/ui/chart"
 )
 
 // The translation files: English words are the keys (lang.L("Open")), the
@@ -110,4 +111,13 @@ func pick(zh, en string) string {
 		return zh
 	}
 	return en
+}
+
+// chartOptions are the document's chart options with the words in the
+// boxes in the editor's language: for the pictures the editor exports,
+// which show what the canvas shows.
+func chartOptions(d *domain.Document) chart.Options {
+	opt := chart.OptionsFor(d)
+	opt.English = Language() == LanguageEnglish
+	return opt
 }

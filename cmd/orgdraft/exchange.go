@@ -33,7 +33,7 @@ func addExchangeFlags(fs *flag.FlagSet) *exchangeOutputs {
 		csv:     fs.String("csv", "", "write the boxes to this CSV table (one row per box)"),
 		xlsx:    fs.String("xlsx", "", "write the boxes to this Excel workbook (one row per box)"),
 		scale:   fs.Float64("scale", 2, "pixels per point of the PNG (2 suits slides and chat messages)"),
-		english: fs.Bool("english", false, "English headers in the CSV and Excel table (default: Chinese)"),
+		english: fs.Bool("english", false, "English words in the boxes of the PNG and SVG and in the headers of the CSV and Excel table (default: Chinese)"),
 		force:   fs.Bool("force", false, "replace output files that exist (never a document)"),
 	}
 }
@@ -82,7 +82,9 @@ func (x *exchangeOutputs) export(d *domain.Document, zh bool, w io.Writer) error
 	var ch *chart.Chart
 	if *x.png != "" || *x.svg != "" {
 		var err error
-		if ch, err = chart.Build(d, chart.OptionsFor(d)); err != nil {
+		opt := chart.OptionsFor(d)
+		opt.English = *x.english
+		if ch, err = chart.Build(d, opt); err != nil {
 			return err
 		}
 	}

@@ -26,7 +26,8 @@ Usage:
   orgdraft export FILE|@ID --chart OUT.pdf --book OUT.pdf [--paper A4|A3|A2] [--landscape|--portrait] [--fit|--tile|--split]
                                         print the org chart and/or the job-responsibility book as PDF
           [--png OUT.png [--scale 2]] [--svg OUT.svg] [--csv OUT.csv] [--xlsx OUT.xlsx] [--english]
-                                        the chart as a picture for slides and chat, the boxes as a table for Excel
+                                        the chart as a picture for slides and chat, the boxes as a table for Excel;
+                                        --english writes their words in English
           [--force]                     replace output files that exist (never a document: an export
                                         never replaces an .orgdraft document or the one exported)
   orgdraft import OUTLINE.txt|TABLE.csv|TABLE.xlsx FILE
@@ -50,7 +51,8 @@ const usageZh = `OrgDraft 组织架构设计器
   orgdraft export 文件|@模板 --chart 输出.pdf --book 输出.pdf [--paper A4|A3|A2] [--landscape|--portrait] [--fit|--tile|--split]
                                         把组织架构图和/或岗位职责说明书打印成 PDF
           [--png 输出.png [--scale 2]] [--svg 输出.svg] [--csv 输出.csv] [--xlsx 输出.xlsx] [--english]
-                                        架构图存为图片（用于幻灯片和聊天），各框存为表格（用于 Excel）
+                                        架构图存为图片（用于幻灯片和聊天），各框存为表格（用于 Excel）；
+                                        加 --english 则其中的文字用英文
           [--force]                     替换已存在的输出文件（文档除外：导出从不覆盖
                                         .orgdraft 文档，也不覆盖正在导出的文档）
   orgdraft import 提纲.txt|表格.csv|表格.xlsx 文件
