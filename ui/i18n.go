@@ -2,6 +2,7 @@ package ui
 
 import (
 	"embed"
+	"fmt"
 	"strings"
 	"sync"
 
@@ -120,4 +121,18 @@ func chartOptions(d *domain.Document) chart.Options {
 	opt := chart.OptionsFor(d)
 	opt.English = Language() == LanguageEnglish
 	return opt
+}
+
+// countOf writes n with its noun in the editor's language: one and other
+// are the translation keys of the singular and the plural ("%d box",
+// "%d boxes"). English takes the singular for exactly one; Chinese has a
+// single form, which both keys carry. Fyne's own plural forms (lang.N)
+// cannot do this: they follow the system's language, not the one chosen
+// in Settings.
+func countOf(n int, one, other string) string {
+	key := other
+	if n == 1 && Language() == LanguageEnglish {
+		key = one
+	}
+	return fmt.Sprintf(lang.L(key), n)
 }

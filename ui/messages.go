@@ -37,7 +37,7 @@ func errorText(err error) string {
 	case errors.Is(err, storage.ErrReadOnlyFile):
 		return lang.L("This file is read-only (write-protected), so it cannot be edited. It was left as it is. Open it read-only; Save As makes an editable copy.") + "\n" + err.Error()
 	case errors.Is(err, storage.ErrTextRepaired):
-		return lang.L("Some texts in the file held invalid characters; they were replaced by “�” or removed. The file changes only when those boxes are edited.") + "\n" + err.Error()
+		return lang.L("Some texts in the file held invalid characters; they were replaced by \"�\" or removed. The file changes only when those boxes are edited.") + "\n" + err.Error()
 	case errors.Is(err, storage.ErrTextShortened):
 		return fmt.Sprintf(lang.L("Some texts in the file were longer than OrgDraft allows and were shortened (a name to %d characters, an item to %d)."), domain.MaxNameRunes, domain.MaxTextRunes) + "\n" + err.Error()
 	case errors.Is(err, storage.ErrOffsetReset):

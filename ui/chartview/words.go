@@ -10,3 +10,12 @@ func (v *View) SetEnglish(on bool) {
 	v.english = on
 	v.rebuild()
 }
+
+// concurrentMark is the letter in the badge of a post held concurrently:
+// 兼 in Chinese, C in English.
+func concurrentMark(english bool) string {
+	if english {
+		return "C"
+	}
+	return "兼"
+}
