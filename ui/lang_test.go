@@ -15,6 +15,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"orgdraft/assets"
@@ -472,6 +473,31 @@ func TestForeignTextFindsTheOtherLanguage(t *testing.T) {
 	} {
 		if bad := foreignText(c.lang, c.shown, enWords, zhWords); len(bad) != c.bad {
 			t.Errorf("%s %q: found %q, want %d", c.lang, c.shown, bad, c.bad)
+		}
+	}
+}
+
+// The English gallery shows the whole of every template's name: the names
+// wrap within their cards, and the cards within the dialog, so nothing is
+// cut off at the right.
+func TestEnglishGalleryNamesFit(t *testing.T) {
+	m := editorIn(t, LanguageEnglish, englishTestDoc(t))
+	g := m.showGallery()
+	var scroll *container.Scroll
+	for _, o := range visibleObjects(topDialog(t, m)) {
+		if s, ok := o.(*container.Scroll); ok {
+			scroll = s
+		}
+	}
+	if scroll == nil {
+		t.Fatal("the gallery has no scrolled list of cards")
+	}
+	if need, have := scroll.Content.MinSize().Width, scroll.Size().Width; need > have {
+		t.Errorf("the cards need %.0f wide, the dialog gives them %.0f: the right-hand column is cut off", need, have)
+	}
+	for _, e := range g.entries {
+		if !shows(topDialog(t, m), e.Name) {
+			t.Errorf("the gallery does not show the whole name %q", e.Name)
 		}
 	}
 }
