@@ -420,6 +420,9 @@ func TestTheEditorSpeaksOneLanguage(t *testing.T) {
 			m.Do(domain.SetGrade(3, "P4"))
 			check("the main window", append(shownTexts(m.Window.Content()), m.Window.Title()))
 			check("the menus", menuTexts(m.Window.MainMenu()))
+			for _, id := range []domain.NodeID{0, m.Session().Doc.Roots()[0], 3} { // the background, a unit, a position
+				check("the box menu", menuTexts(fyne.NewMainMenu(m.boxMenu(id))))
+			}
 
 			// The boxes say their headcount in the language.
 			boxes := strings.Join(shownTexts(m.Chart()), " ")
