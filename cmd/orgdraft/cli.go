@@ -172,7 +172,8 @@ func flags(name string) *flag.FlagSet {
 // failed to parse.
 func parse(fs *flag.FlagSet, args []string, n int, what string) ([]string, error) {
 	zh := chinese(langArg(args))
-	if err := fs.Parse(args); err != nil {
+	// Flags may follow the file too ("check FILE -lang en").
+	if err := fs.Parse(flagsFirst(fs, args)); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
 		}

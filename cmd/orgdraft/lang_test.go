@@ -142,6 +142,7 @@ func TestCommandsSpeakOneLanguage(t *testing.T) {
 			{"unknown template", []string{"show", "-lang", lang, "@no-such"}, exitFailed},
 			{"unknown paper", []string{"export", "-lang", lang, "@sme-service", "--paper", "Letter", "--chart", filepath.Join(dir, "c.pdf")}, exitUsage},
 			{"language first", []string{"-lang", lang, "check", filepath.Join(dir, "missing.orgdraft")}, exitFailed},
+			{"language last", []string{"check", doc, "-lang", lang}, exitFindings},
 		}
 		for _, c := range cases {
 			code, out, errs := runCLI(t, c.args...)
