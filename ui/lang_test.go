@@ -504,3 +504,19 @@ func TestEnglishGalleryNamesFit(t *testing.T) {
 		}
 	}
 }
+
+// An error of the system (a missing file) reads in Chinese in the
+// Chinese editor and still names the file.
+func TestSystemErrorsInChinese(t *testing.T) {
+	SetLanguage(LanguageChinese)
+	t.Cleanup(func() { SetLanguage(LanguageEnglish) })
+	path := filepath.Join(t.TempDir(), "missing.orgdraft")
+	_, err := os.Open(path)
+	text := errorText(err)
+	if !strings.Contains(text, path) || !hasHan(text) {
+		t.Fatalf("errorText = %q", text)
+	}
+	if bad := regexp.MustCompile(`[A-Za-z]{3,}`).FindAllString(strings.ReplaceAll(text, path, ""), -1); len(bad) > 0 {
+		t.Errorf("English words %q in %q", bad, text)
+	}
+}

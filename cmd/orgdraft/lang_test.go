@@ -160,7 +160,8 @@ func TestCommandsSpeakOneLanguage(t *testing.T) {
 	}
 }
 
-// The check of englishDocument names the offending words, so it can fail.
+// otherLanguage finds the other language in mixed text, and lets names
+// and options pass, so the test above can fail.
 func TestOtherLanguageFindsMixedText(t *testing.T) {
 	if bad := otherLanguage("zh", "已创建 x.orgdraft：6 boxes，编制 7 人"); len(bad) != 1 || bad[0] != "boxes" {
 		t.Errorf("English in Chinese: %q", bad)
@@ -315,6 +316,32 @@ func TestMissingFileNamedAsGiven(t *testing.T) {
 	} {
 		if _, _, errs := runCLI(t, "check", "-lang", c.lang, "nope.orgdraft"); errs != c.want {
 			t.Errorf("%s: %q, want %q", c.lang, errs, c.want)
+		}
+	}
+}
+
+// The Chinese usage lists the same commands as the English one: a
+// command added to one is added to the other.
+func TestUsageListsTheSameCommandsInBothLanguages(t *testing.T) {
+	commands := func(text string) map[string]bool {
+		out := map[string]bool{}
+		for _, m := range regexp.MustCompile(`(?m)^  orgdraft ([-a-z]+)`).FindAllStringSubmatch(text, -1) {
+			out[m[1]] = true
+		}
+		return out
+	}
+	en, zh := commands(usage), commands(usageZh)
+	if len(en) < 7 {
+		t.Fatalf("the English usage lists only %v", en)
+	}
+	for c := range en {
+		if !zh[c] {
+			t.Errorf("the Chinese usage lacks %q", c)
+		}
+	}
+	for c := range zh {
+		if !en[c] {
+			t.Errorf("the English usage lacks %q", c)
 		}
 	}
 }

@@ -12,61 +12,6 @@ import (
 	"orgdraft/storage"
 )
 
-// usageEn and usageZh are the usage text in the two languages; usage
-// picks one.
-const usageEn = `OrgDraft: org charts and job responsibilities
-
-Usage:
-  orgdraft [FILE.orgdraft]              open the editor (on FILE, else on the last document)
-  orgdraft templates                    list the built-in templates
-  orgdraft new [-template ID] FILE      create FILE.orgdraft, blank or from a template
-  orgdraft show [-json] FILE|@ID        print the chart: boxes, headcounts, direct superiors
-  orgdraft check FILE|@ID               print the headcount of every unit and the checks;
-                                        exit status 1 when there are errors
-  orgdraft export FILE|@ID --chart OUT.pdf --book OUT.pdf [--paper A4|A3|A2] [--landscape|--portrait] [--fit|--tile|--split]
-                                        print the org chart and/or the job-responsibility book as PDF
-          [--png OUT.png [--scale 2]] [--svg OUT.svg] [--csv OUT.csv] [--xlsx OUT.xlsx] [--english]
-                                        the chart as a picture for slides and chat, the boxes as a table for Excel;
-                                        --english writes their words in English
-          [--force]                     replace output files that exist (never a document: an export
-                                        never replaces an .orgdraft document or the one exported)
-  orgdraft import OUTLINE.txt|TABLE.csv|TABLE.xlsx FILE
-                                        create FILE.orgdraft from an indented outline or a staffing table
-  orgdraft --version                    print the version
-
-FILE is an .orgdraft document; @ID names a built-in template instead.
-Messages follow the system's language (LC_ALL, LC_MESSAGES, LANG: zh_* gives Chinese);
--lang zh|en, before or after the command, overrides it.
-`
-
-const usageZh = `OrgDraft 组织架构设计器
-
-用法：
-  orgdraft [文件.orgdraft]              打开编辑器（打开该文件，否则打开上次的文档）
-  orgdraft templates                    列出内置模板
-  orgdraft new [-template 模板] 文件    新建 文件.orgdraft：空白文档或按模板
-  orgdraft show [-json] 文件|@模板      显示架构图：各框、编制、直接上级
-  orgdraft check 文件|@模板             显示各单位的编制与在岗人数和检查结果；
-                                        有错误时退出状态为 1
-  orgdraft export 文件|@模板 --chart 输出.pdf --book 输出.pdf [--paper A4|A3|A2] [--landscape|--portrait] [--fit|--tile|--split]
-                                        把组织架构图和/或岗位职责说明书打印成 PDF
-          [--png 输出.png [--scale 2]] [--svg 输出.svg] [--csv 输出.csv] [--xlsx 输出.xlsx] [--english]
-                                        架构图存为图片（用于幻灯片和聊天），各框存为表格（用于 Excel）；
-                                        加 --english 则其中的文字用英文
-          [--force]                     替换已存在的输出文件（文档除外：导出从不覆盖
-                                        .orgdraft 文档，也不覆盖正在导出的文档）
-  orgdraft import 提纲.txt|表格.csv|表格.xlsx 文件
-                                        由缩进的提纲或人员编制表新建 文件.orgdraft
-  orgdraft --version                    显示版本
-
-“文件”是 .orgdraft 文档；“@模板”表示内置模板（模板名见 orgdraft templates）。
-提示信息跟随系统语言（LC_ALL、LC_MESSAGES、LANG：zh_* 为中文）；
-在命令前后加 -lang zh|en 可以指定语言。
-`
-
-// usage returns the usage text in Chinese (zh) or English.
-func usage(zh bool) string { return pick(zh, usageZh, usageEn) }
-
 // count writes n with its noun: in Chinese with the measure word zhUnit
 // ("6 个框"), in English with the singular or plural noun ("1 box",
 // "6 boxes").
