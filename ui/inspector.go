@@ -135,7 +135,7 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 			i.apply(&domain.SetHead{ID: i.node, On: on})
 		}
 	})
-	i.concurrent = widget.NewCheck(lang.L("Held concurrently (兼)"), func(on bool) {
+	i.concurrent = widget.NewCheck(lang.L("Held concurrently"), func(on bool) {
 		if !i.updating && i.node != 0 {
 			i.apply(domain.SetConcurrent(i.node, on))
 		}
