@@ -40,7 +40,7 @@ Usage:
                                         create FILE.orgdraft from an indented outline or a staffing table
   orgdraft staffing --posts N --hours H --days D [--week-hours 40 | --system standard|comprehensive]
           [--allowance PCT] [--round up|nearest]
-                                        size a post from its hours (排班定编): the working step by step,
+                                        size a post from its hours and shifts: the working step by step,
                                         the result on the last line; H is hours a day or a range (22:00-06:00)
   orgdraft staffing FILE|@ID            the working of every position sized from a staffing plan
   orgdraft --version                    print the version
@@ -66,8 +66,16 @@ const usageZh = `OrgDraft 组织架构设计器
                                         加 --english 则其中的文字用英文
           [--force]                     替换已存在的输出文件（文档除外：导出从不覆盖
                                         .orgdraft 文档，也不覆盖正在导出的文档）
+  orgdraft diff 旧版 新版 [--json] [--by-name|--by-id] [--pdf 输出.pdf] [--xlsx 输出.xlsx] [--force]
+                                        比较两个版本（文件或 @模板）：相同时退出状态为 0，
+                                        不同时为 1；变更对照表可存为 PDF 或 Excel
   orgdraft import 提纲.txt|表格.csv|表格.xlsx 文件
                                         由缩进的提纲或人员编制表新建 文件.orgdraft
+  orgdraft staffing --posts 岗位点数 --hours 每天小时 --days 每周天数 [--week-hours 40 | --system standard|comprehensive]
+          [--allowance 百分比] [--round up|nearest]
+                                        按岗位点和值班时间测算编制（排班定编）：逐步列出测算过程，
+                                        最后一行是结果；每天小时可写时段（22:00-06:00）
+  orgdraft staffing 文件|@模板          列出按排班定编测算的每个岗位的测算过程
   orgdraft --version                    显示版本
 
 “文件”是 .orgdraft 文档；“@模板”表示内置模板（模板名见 orgdraft templates）。

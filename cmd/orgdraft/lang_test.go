@@ -28,7 +28,7 @@ func hasHan(s string) bool {
 // program's and its commands' names and the file formats.
 var zhAllowedWords = map[string]bool{
 	"orgdraft": true, "OrgDraft": true, "templates": true, "new": true, "show": true,
-	"check": true, "export": true, "import": true, "json": true, "lang": true,
+	"check": true, "export": true, "import": true, "json": true, "lang": true, "diff": true, "staffing": true,
 	"template": true, "chart": true, "book": true, "paper": true, "landscape": true,
 	"portrait": true, "fit": true, "tile": true, "split": true, "png": true, "scale": true,
 	"svg": true, "csv": true, "xlsx": true, "english": true, "force": true, "version": true,
