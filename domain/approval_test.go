@@ -34,14 +34,14 @@ func approve(t *testing.T, h *History, a Approval) Revision {
 
 func TestNextVersion(t *testing.T) {
 	for in, want := range map[string]string{
-		"V1.0":        "V1.1",
-		"V1.0 试用稿":    "V1.1 试用稿",
-		"V1.9":        "V1.10",
-		"V2":          "V3",
-		"v1.2.3 草案":   "v1.2.4 草案",
-		"第1.0版":       "第1.1版",
-		"试用稿":         "试用稿 V1.1",
-		"":            "V1.1",
+		"V1.0":       "V1.1",
+		"V1.0 试用稿":   "V1.1 试用稿",
+		"V1.9":       "V1.10",
+		"V2":         "V3",
+		"v1.2.3 草案":  "v1.2.4 草案",
+		"第1.0版":      "第1.1版",
+		"试用稿":        "试用稿 V1.1",
+		"":           "V1.1",
 		"2024版 V1.0": "2025版 V1.0", // the first number is the version's
 	} {
 		if got := NextVersion(in); got != want {
