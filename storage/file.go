@@ -267,6 +267,10 @@ func (f *File) Apply(d *domain.Document, ch domain.Change) error {
 	err := f.checkStillThere()
 	if err == nil {
 		err = inTx(ctx, f.conn, func(tx *sql.Tx) error {
+			// A signed version is never changed (revisions.go).
+			if err := refuseApproved(tx); err != nil {
+				return err
+			}
 			if f.resync {
 				return writeAll(ctx, tx, d)
 			}
