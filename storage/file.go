@@ -180,13 +180,19 @@ func (f *File) migrateAndLoad() (*domain.Document, error) {
 	if version > len(migrations) {
 		return nil, pathError(f.path, ErrNewerVersion, nil)
 	}
-	if err := migrate(ctx, f.conn, version); err != nil {
+	// The upgrade of an older file and the reading of it are one
+	// transaction: a file that cannot be read is left as it was.
+	var doc *domain.Document
+	var loadErr error
+	err := migrateThen(ctx, f.conn, version, func() error {
+		doc, f.warnings, loadErr = load(ctx, f.conn)
+		return loadErr
+	})
+	switch {
+	case loadErr != nil:
+		return nil, pathError(f.path, ErrCorrupt, loadErr)
+	case err != nil:
 		return nil, fmt.Errorf("%s: updating the document to this version of OrgDraft: %w", f.path, err)
-	}
-	doc, warnings, err := load(ctx, f.conn)
-	f.warnings = warnings
-	if err != nil {
-		return nil, pathError(f.path, ErrCorrupt, err)
 	}
 	return doc, nil
 }
