@@ -284,7 +284,9 @@ func (f *File) Apply(d *domain.Document, ch domain.Change) error {
 		})
 	}
 	if err != nil {
-		f.resync = true
+		// A refused edit of an approved document wrote nothing and
+		// leaves nothing behind; any other failure may have.
+		f.resync = f.resync || !errors.Is(err, domain.ErrApproved)
 		return fmt.Errorf("saving the change to %s: %w", f.describe(), err)
 	}
 	f.resync = false

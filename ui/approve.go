@@ -106,6 +106,13 @@ func (m *MainWindow) updateBanner() {
 		return
 	}
 	s := m.session
+	// Showing or hiding the banner changes the height above the chart:
+	// lay the window out again.
+	defer func(was bool) {
+		if was != b.Content.Visible() && m.Window.Content() != nil {
+			m.Window.Content().Refresh()
+		}
+	}(b.Content.Visible())
 	if !s.Doc.Locked() {
 		b.Content.Hide()
 		return

@@ -248,3 +248,24 @@ func storedName(t *testing.T, path string, id domain.NodeID) string {
 	}
 	return d.Node(id).Name
 }
+
+func TestAnUnsavedDocumentApprovedKeepsItsApprovalWhenSaved(t *testing.T) {
+	dir := t.TempDir()
+	m, _ := newTestEditor(t, Options{DocumentsDir: dir})
+	signAll(t, m)
+	approveByMenu(t, m, "初版")
+	if !m.Session().HasUnsavedWork() {
+		t.Fatal("closing would not ask to save the approved, unsaved document")
+	}
+	path := filepath.Join(dir, "另存.orgdraft")
+	if err := m.SaveAsPath(path, false); err != nil {
+		t.Fatal(err)
+	}
+	d, err := storage.ReadSnapshot(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.Locked() || len(d.Revisions()) != 1 || d.Revisions()[0].Note != "初版" {
+		t.Fatalf("the saved file: locked %v, %d revisions", d.Locked(), len(d.Revisions()))
+	}
+}
