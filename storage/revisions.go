@@ -160,11 +160,14 @@ func loadRevisions(ctx context.Context, conn *sql.Conn, r *repairs) ([]domain.Re
 			&rev.NextNode, &rev.NextLink, &doc); err != nil {
 			return nil, err
 		}
+		where := func() string { return fmt.Sprintf("revision %d", rev.Seq) }
+		// A damaged history is no reason to refuse the document: the
+		// sign-off block of that version is left out, and said so.
 		if err := json.Unmarshal([]byte(signOffs), &rev.SignOffs); err != nil {
-			return nil, fmt.Errorf("revision %d: the sign-off block: %w", rev.Seq, err)
+			rev.SignOffs = nil
+			r.note(ErrTextRepaired, where()+": the sign-off block")
 		}
 		rev.JSON = []byte(doc)
-		where := func() string { return fmt.Sprintf("revision %d", rev.Seq) }
 		for _, s := range []*string{&rev.Version, &rev.Date, &rev.Approver} {
 			r.text(s, domain.MaxFieldRunes, where)
 		}

@@ -194,3 +194,26 @@ func TestAFileOfTheFirstSchemaIsUpgraded(t *testing.T) {
 		t.Fatal("the upgraded file did not keep its approval")
 	}
 }
+
+func TestADamagedRevisionDoesNotKeepTheDocumentShut(t *testing.T) {
+	_, path := tempPath(t, "坏历史.orgdraft")
+	d := signedDocument(t)
+	mustClose(t, mustCreate(t, path, d))
+	rawExec(t, path, `INSERT INTO revision (seq, version, approved_on, approver, note, sign_offs, next_node, next_link, document)
+		VALUES (1, 'V1.0', '2026-12-01', '王五', CAST(X'E4BD' AS TEXT) || '初版', 'not json', 1, 1, '{"title": 5}')`)
+	f, got := reopen(t, path)
+	defer f.Close()
+	rs := got.Revisions()
+	if len(rs) != 1 || rs[0].SignOffs != nil || rs[0].Note != "\uFFFD初版" {
+		t.Fatalf("the damaged revision reads as %+v", rs)
+	}
+	if len(f.Warnings()) == 0 {
+		t.Fatal("the mending was not reported")
+	}
+	if _, err := got.RevisionDocument(1); err == nil {
+		t.Fatal("a damaged snapshot opened")
+	}
+	// The document itself is as it was, and editable.
+	assertSameDoc(t, d, got)
+	must(t, editor(f, got).Do(domain.Rename(got.Roots()[0], "新名")))
+}
