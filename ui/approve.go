@@ -28,7 +28,7 @@ import (
 // block must be filled in and the checks free of errors, else a
 // *domain.NotReadyError names what is missing.
 func (s *Session) Approve(a domain.Approval) error {
-	if s.viewing != "" {
+	if s.viewOnly() {
 		return ErrReadOnly
 	}
 	if err := s.file.Approve(s.Doc, a); err != nil {
@@ -41,7 +41,7 @@ func (s *Session) Approve(a domain.Approval) error {
 // Revise starts the next draft of the approved document with the version
 // label given ("" for the next one).
 func (s *Session) Revise(version string) error {
-	if s.viewing != "" {
+	if s.viewOnly() {
 		return ErrReadOnly
 	}
 	if err := s.file.Revise(s.Doc, version); err != nil {
@@ -61,10 +61,14 @@ func (s *Session) afterVersionStep() {
 	s.notify(domain.Change{Info: true})
 }
 
+// viewOnly reports whether the session only shows a document: one viewed
+// read-only, or a past version (whose file is not this session's).
+func (s *Session) viewOnly() bool { return s.viewing != "" || s.revision > 0 }
+
 // readOnlyReason is the refusal of an edit here: the document is approved,
 // or viewed read-only.
 func (s *Session) readOnlyReason() error {
-	if s.viewing == "" && s.Doc.Locked() {
+	if !s.viewOnly() && s.Doc.Locked() {
 		return domain.ErrApproved
 	}
 	return ErrReadOnly
@@ -114,6 +118,7 @@ func (m *MainWindow) updateBanner() {
 		}
 	}(b.Content.Visible())
 	if !s.Doc.Locked() {
+		m.chart.SetReadOnly(s.ReadOnly())
 		b.Content.Hide()
 		return
 	}
@@ -131,9 +136,10 @@ func (m *MainWindow) updateBanner() {
 		b.text.SetText(fmt.Sprintf(lang.L("Approved: %s. The document is locked and opens read-only; export works. To change it, start a new revision."), s.Doc.Info.Version))
 		b.revise.Show()
 	}
-	if s.viewing != "" {
+	if s.viewOnly() {
 		b.revise.Hide()
 	}
+	m.chart.SetReadOnly(s.ReadOnly()) // approving and revising change it
 	b.Content.Show()
 }
 
@@ -256,7 +262,7 @@ func (m *MainWindow) ShowNewRevision() {
 		dialog.ShowInformation(lang.L("New Revision"), lang.L("This document is a draft, not approved: it can be changed as it is. New Revision starts the next draft of an approved document."), m.Window)
 		return
 	}
-	if s.viewing != "" {
+	if s.viewOnly() {
 		m.showError(ErrReadOnly)
 		return
 	}

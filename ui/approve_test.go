@@ -197,6 +197,9 @@ func TestHistoryOpensAndExportsAPastVersion(t *testing.T) {
 	if err := w.Do(domain.Rename(ids.agent, "改")); err == nil {
 		t.Fatal("the past version accepted an edit")
 	}
+	if err := old.SetRevisionNote(1, "改"); !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("the past version took a new summary: %v", err)
+	}
 	// It exports as it was: its book has the 修订记录 of its day.
 	finished := make(chan struct{}, 1)
 	w.exported = func() { finished <- struct{}{} }

@@ -44,7 +44,7 @@ func (s *Session) Revision() int { return s.revision }
 
 // SetRevisionNote replaces the summary of changes of approved version seq.
 func (s *Session) SetRevisionNote(seq int, note string) error {
-	if s.viewing != "" {
+	if s.viewOnly() {
 		return ErrReadOnly
 	}
 	if err := s.file.SetRevisionNote(s.Doc, seq, note); err != nil {
@@ -130,8 +130,8 @@ func (h *historyDialog) row(r domain.Revision) fyne.CanvasObject {
 		}
 	})
 	edit := widget.NewButtonWithIcon(lang.L("Edit Summary…"), theme.DocumentCreateIcon(), func() { h.editNote(r) })
-	if m.session.viewing != "" {
-		edit.Disable() // a read-only view cannot save it
+	if m.session.viewOnly() {
+		edit.Disable() // a view cannot save it
 	}
 	return container.NewVBox(title, note, container.NewHBox(open, export, edit))
 }
