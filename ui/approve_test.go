@@ -84,11 +84,17 @@ func TestApproveLocksTheEditorAndUndoDoesNothing(t *testing.T) {
 	if s.Doc.Node(ids.support).Name != "技术支持专员" || !s.Doc.Locked() || s.History.CanUndo() {
 		t.Fatal("undo after approving changed the document")
 	}
+	dialogShows(t, m, "approved and locked") // Ctrl+Z says why nothing happens
+	tapButton(t, topDialog(t, m), "OK")
 	// Edits are refused, with a message.
 	if err := m.Do(domain.Rename(ids.agent, "客服")); !errors.Is(err, domain.ErrApproved) {
 		t.Fatalf("an edit of the approved document gave %v", err)
 	}
 	m.Select(ids.agent)
+	typeInto(m, m.Inspector().name, "客服")
+	if msg := m.Inspector().Message(); !strings.Contains(msg, "approved and locked") {
+		t.Fatalf("the inspector took an edit of the approved document with the message %q", msg)
+	}
 	m.Rename()
 	dialogShows(t, m, "approved and locked")
 	if s.Doc.Node(ids.agent).Name != "客服专员" || storedName(t, path, ids.agent) != "客服专员" {
