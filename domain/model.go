@@ -269,6 +269,9 @@ type Document struct {
 	links    []Link
 	nextNode NodeID
 	nextLink LinkID
+
+	// revisions are the approved versions the file keeps (approval.go).
+	revisions []Revision
 }
 
 // NewDocument returns an empty document with the customary sign-off rows and

@@ -53,6 +53,10 @@ type MainWindow struct {
 	left      *fyne.Container
 	toolbar   *toolbar
 	menu      *menus
+	banner    *lockBanner
+	// versions are the windows of past versions opened from the History
+	// (history.go).
+	versions []*MainWindow
 
 	// The splits between chart and inspector and between chart and
 	// checks panel; their places are remembered between runs.
@@ -132,7 +136,8 @@ func (m *MainWindow) build() {
 	m.toolbar = m.makeToolbar()
 	m.menu = m.makeMenus()
 	m.Window.SetMainMenu(m.menu.main)
-	m.Window.SetContent(container.NewBorder(m.toolbar.Content, m.status.Content, nil, nil, split))
+	m.banner = m.makeBanner() // approve.go: says when the document is locked
+	m.Window.SetContent(container.NewBorder(container.NewVBox(m.toolbar.Content, m.banner.Content), m.status.Content, nil, nil, split))
 	m.registerShortcuts()
 	if m.session != nil {
 		m.bind()
@@ -369,6 +374,7 @@ func (m *MainWindow) registerShortcuts() {
 
 // updateAll refreshes everything that shows the document's state.
 func (m *MainWindow) updateAll() {
+	m.updateBanner()
 	m.updateStatus()
 	m.updateTitle()
 	m.updateMenus()

@@ -56,6 +56,8 @@ func errorText(err error) string {
 		return lang.L("Only a position directly inside a unit can head it.")
 	case errors.Is(err, domain.ErrNoSuchNode):
 		return lang.L("That box no longer exists.")
+	case errors.Is(err, domain.ErrApproved):
+		return lang.L("This document is approved and locked, so it cannot be changed. To change it, start the next draft with File ▸ New Revision….")
 	case errors.Is(err, ErrReadOnly):
 		return lang.L("This document is open read-only, so it cannot be changed here. Save As makes an editable copy.")
 	case errors.Is(err, storage.ErrInUse):

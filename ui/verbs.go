@@ -208,7 +208,7 @@ func (m *MainWindow) refusedReadOnly() bool {
 	if m.session == nil || !m.session.ReadOnly() {
 		return false
 	}
-	m.showError(ErrReadOnly)
+	m.showError(m.session.readOnlyReason())
 	return true
 }
 

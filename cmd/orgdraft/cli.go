@@ -43,6 +43,12 @@ Usage:
                                         size a post from its hours and shifts: the working step by step,
                                         the result on the last line; H is hours a day or a range (22:00-06:00)
   orgdraft staffing FILE|@ID            the working of every position sized from a staffing plan
+  orgdraft sign FILE --role 审核 --name NAME [--date YYYY-MM-DD]
+                                        fill in a row of the sign-off block (编制/审核/批准)
+  orgdraft approve FILE [--approver NAME] [--note TEXT] [--date YYYY-MM-DD]
+                                        approve and lock FILE, keeping a snapshot of this version
+  orgdraft revise FILE [--version V1.1]  start the next draft of an approved FILE
+  orgdraft history FILE [--note N TEXT] list the approved versions, or set the summary of version N
   orgdraft --version                    print the version
 
 FILE is an .orgdraft document; @ID names a built-in template instead.
@@ -192,6 +198,14 @@ func dispatch(cmd string, rest []string, stdout io.Writer) (int, error) {
 		status, err = diffCommand(rest, stdout)
 	case "staffing":
 		err = staffingCommand(rest, stdout)
+	case "sign":
+		err = signCommand(rest, stdout)
+	case "approve":
+		err = approveCommand(rest, stdout)
+	case "revise":
+		err = reviseCommand(rest, stdout)
+	case "history":
+		err = historyCommand(rest, stdout)
 	case "version", "-version", "--version":
 		printVersion(stdout)
 	case "help", "-h", "-help", "--help":

@@ -22,6 +22,13 @@ func (c *composer) pick(zh, en string) string {
 	return zh
 }
 
+// wordPair is one of the package's words in Chinese and English, for a
+// label used in several places: c.word(w) prints it as pick would.
+type wordPair struct{ zh, en string }
+
+// word returns w in the print language.
+func (c *composer) word(w wordPair) string { return c.pick(w.zh, w.en) }
+
 // say returns the Chinese or the English words of a message to the user,
 // as Options.Messages asks.
 func (c *composer) say(zh, en string) string {
