@@ -164,13 +164,13 @@ func (d *Document) ApprovalProblems() []Finding {
 				Zh: fmt.Sprintf("签核栏没有“%s”一行", role), En: fmt.Sprintf("the sign-off block has no %s row", role)})
 		case name && date:
 			out = append(out, Finding{Severity: SeverityError, Code: "sign-off-empty",
-				Zh: fmt.Sprintf("签核栏“%s”没有填写姓名和日期", role), En: fmt.Sprintf("sign-off %s has no name and no date", role)})
+				Zh: fmt.Sprintf("签核栏“%s”没有填写姓名和日期", role), En: fmt.Sprintf("sign-off %q has no name and no date", RoleInEnglish(role))})
 		case name:
 			out = append(out, Finding{Severity: SeverityError, Code: "sign-off-empty",
-				Zh: fmt.Sprintf("签核栏“%s”没有填写姓名", role), En: fmt.Sprintf("sign-off %s has no name", role)})
+				Zh: fmt.Sprintf("签核栏“%s”没有填写姓名", role), En: fmt.Sprintf("sign-off %q has no name", RoleInEnglish(role))})
 		case date:
 			out = append(out, Finding{Severity: SeverityError, Code: "sign-off-empty",
-				Zh: fmt.Sprintf("签核栏“%s”没有填写日期", role), En: fmt.Sprintf("sign-off %s has no date", role)})
+				Zh: fmt.Sprintf("签核栏“%s”没有填写日期", role), En: fmt.Sprintf("sign-off %q has no date", RoleInEnglish(role))})
 		}
 	}
 	return append(out, Errors(d.Validate())...)

@@ -1,6 +1,8 @@
 package domain
 
 import (
+	"orgdraft/domain/staffing"
+
 	"bytes"
 	"errors"
 	"reflect"
@@ -60,7 +62,7 @@ func TestApprovalNamesWhatIsMissing(t *testing.T) {
 		t.Fatalf("approving with an empty sign-off block gave %v", err)
 	}
 	msg := err.Error()
-	for _, want := range []string{"编制 has no name and no date", "审核 has no date", "批准 has no name and no date"} {
+	for _, want := range []string{`"Prepared by" has no name and no date`, `"Reviewed by" has no date`, `"Approved by" has no name and no date`} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("the refusal %q does not say %q", msg, want)
 		}
@@ -171,6 +173,9 @@ func TestSnapshotKeepsEveryField(t *testing.T) {
 	for _, n := range []*Node{&a, &b, &c} {
 		fill(t, reflect.ValueOf(n).Elem())
 		n.Kind, n.Leaves, n.Head = KindPosition, LeavesColumn, false
+		// A staffing plan filled with arbitrary values is not one the
+		// calculator takes; give it values it does.
+		n.Staffing.System, n.Staffing.WeekHours = staffing.Custom, 40
 	}
 	a.ID, a.Parent, a.Kind, a.Head = 40, 0, KindUnit, false
 	b.ID, b.Parent, b.Head = 7, 40, true
@@ -223,6 +228,10 @@ func fill(t *testing.T, v reflect.Value) {
 		v.SetBool(true)
 	case reflect.Float64:
 		v.SetFloat(2.5)
+	case reflect.Pointer:
+		p := reflect.New(v.Type().Elem())
+		fill(t, p.Elem())
+		v.Set(p)
 	case reflect.Slice:
 		s := reflect.MakeSlice(v.Type(), 2, 2)
 		for i := range 2 {

@@ -56,7 +56,7 @@ func approvedError(path string, d *domain.Document, zh bool) error {
 func signCommand(args []string, w io.Writer) error {
 	fs := flags("sign")
 	lang := fs.String("lang", "", "zh or en")
-	role := fs.String("role", "", "the sign-off row: 编制, 审核 or 批准 (another name adds a row)")
+	role := fs.String("role", "", "the sign-off row as the document names it, or its English name (another name adds a row)")
 	name := fs.String("name", "", "the name to sign with")
 	date := fs.String("date", today(), "the date, YYYY-MM-DD")
 	pos, err := parse(fs, flagsFirst(fs, args), 1, "one FILE")
@@ -71,7 +71,10 @@ func signCommand(args []string, w io.Writer) error {
 		r, n, day := strings.TrimSpace(*role), strings.TrimSpace(*name), strings.TrimSpace(*date)
 		err := h.Do(&domain.EditInfo{Name: "Sign", Apply: func(i *domain.Info) error {
 			for k := range i.SignOffs {
-				if strings.TrimSpace(i.SignOffs[k].Role) == r {
+				// The customary rows answer to their English names
+				// too, as the English messages call them.
+				if have := strings.TrimSpace(i.SignOffs[k].Role); have == r || strings.EqualFold(domain.RoleInEnglish(have), r) {
+					r = have
 					i.SignOffs[k].Name, i.SignOffs[k].Date = n, day
 					return nil
 				}

@@ -43,8 +43,9 @@ Usage:
                                         size a post from its hours and shifts: the working step by step,
                                         the result on the last line; H is hours a day or a range (22:00-06:00)
   orgdraft staffing FILE|@ID            the working of every position sized from a staffing plan
-  orgdraft sign FILE --role 审核 --name NAME [--date YYYY-MM-DD]
-                                        fill in a row of the sign-off block (编制/审核/批准)
+  orgdraft sign FILE --role ROLE --name NAME [--date YYYY-MM-DD]
+                                        fill in a row of the sign-off block, ROLE as the document
+                                        names it
   orgdraft approve FILE [--approver NAME] [--note TEXT] [--date YYYY-MM-DD]
                                         approve and lock FILE, keeping a snapshot of this version
   orgdraft revise FILE [--version V1.1]  start the next draft of an approved FILE
@@ -82,6 +83,13 @@ const usageZh = `OrgDraft 组织架构设计器
                                         按岗位点和值班时间测算编制（排班定编）：逐步列出测算过程，
                                         最后一行是结果；每天小时可写时段（22:00-06:00）
   orgdraft staffing 文件|@模板          列出按排班定编测算的每个岗位的测算过程
+  orgdraft sign 文件 --role 角色 --name 姓名 [--date 年-月-日]
+                                        填写签核栏的一行（角色如 编制、审核、批准）
+  orgdraft approve 文件 [--approver 批准人] [--note 说明] [--date 年-月-日]
+                                        批准并锁定文件，在文件中保存这一版本的快照
+  orgdraft revise 文件 [--version V1.1] 由已批准的文件开始下一版草稿
+  orgdraft history 文件 [--note 序号 说明]
+                                        列出已批准的各版本，或修改第 N 版的修订说明
   orgdraft --version                    显示版本
 
 “文件”是 .orgdraft 文档；“@模板”表示内置模板（模板名见 orgdraft templates）。

@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"strings"
-
 	"orgdraft/domain"
 )
 
@@ -38,19 +36,8 @@ func (c *composer) say(zh, en string) string {
 	return zh
 }
 
-// standardRoles are the English names of the customary sign-off roles
-// (domain.DefaultSignOffs).
-var standardRoles = map[string]string{
-	"编制": "Prepared by",
-	"审核": "Reviewed by",
-	"批准": "Approved by",
-}
-
 // role returns a sign-off role as printed: a customary one in the print
 // language, any other as the user wrote it.
 func (c *composer) role(r string) string {
-	if en, ok := standardRoles[strings.TrimSpace(r)]; ok {
-		return c.pick(r, en)
-	}
-	return r
+	return c.pick(r, domain.RoleInEnglish(r))
 }
