@@ -292,24 +292,13 @@ func NextVersion(v string) string {
 	return v[:loc[0]] + num[:cut] + strconv.Itoa(last+1) + v[loc[1]:]
 }
 
-// SummarizeChanges, when set, writes the summary of changes that a new
-// approval's note starts from, comparing the last approved version (prev)
-// with the one about to be approved (cur). The comparison package
-// (domain/diff) is plugged in here; until then it is nil and the
-// approver's own note is the summary.
-var SummarizeChanges func(prev, cur *Document) string
-
-// SuggestedNote returns the summary of changes to offer the approver of d:
-// SummarizeChanges against the last approved version when it is plugged
-// in, else "" (for the first version too, when there is nothing to compare
-// with, "初版" is no better a guess than the approver's own words).
-func (d *Document) SuggestedNote() string {
-	if SummarizeChanges == nil || len(d.revisions) == 0 {
-		return ""
+// LastRevision returns the last approved version of d as a document of
+// its own, and false when d was never approved (or that version cannot be
+// read back).
+func (d *Document) LastRevision() (*Document, bool) {
+	if len(d.revisions) == 0 {
+		return nil, false
 	}
 	prev, err := d.RevisionDocument(d.revisions[len(d.revisions)-1].Seq)
-	if err != nil {
-		return ""
-	}
-	return SummarizeChanges(prev, d)
+	return prev, err == nil
 }

@@ -277,27 +277,20 @@ func TestPropertiesCannotApprove(t *testing.T) {
 	}
 }
 
-// TestSuggestedNoteComparesWithTheLastApprovedVersion checks the seam the
-// comparison plugs into: it is given the last approved version and the
-// draft about to be approved.
-func TestSuggestedNoteComparesWithTheLastApprovedVersion(t *testing.T) {
+// TestLastRevision: a document never approved has none; after approving
+// and revising, the last revision is the approved version, not the draft.
+func TestLastRevision(t *testing.T) {
 	h, ids := sample(t)
 	signed(h.Doc)
-	if h.Doc.SuggestedNote() != "" {
-		t.Fatal("a note was suggested with nothing plugged in")
-	}
-	defer func(old func(prev, cur *Document) string) { SummarizeChanges = old }(SummarizeChanges)
-	SummarizeChanges = func(prev, cur *Document) string {
-		return prev.Node(ids["文员"]).Name + " → " + cur.Node(ids["文员"]).Name
-	}
-	if h.Doc.SuggestedNote() != "" {
-		t.Fatal("a note was suggested for the first version, with nothing to compare")
+	if _, ok := h.Doc.LastRevision(); ok {
+		t.Fatal("a document never approved has a last revision")
 	}
 	approve(t, h, Approval{Date: "2026-12-01"})
 	info, _ := h.Doc.RevisedInfo("")
 	h.Doc.Revise(info)
 	mustDo(t, h, Rename(ids["文员"], "行政文员"))
-	if got := h.Doc.SuggestedNote(); got != "文员 → 行政文员" {
-		t.Fatalf("suggested %q", got)
+	prev, ok := h.Doc.LastRevision()
+	if !ok || prev.Node(ids["文员"]).Name != "文员" {
+		t.Fatalf("last revision: %v, %v", prev, ok)
 	}
 }

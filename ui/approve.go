@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"orgdraft/domain"
+	"orgdraft/domain/diff"
 )
 
 // Approving and revising in the editor (File ▸ Approve…, File ▸ New
@@ -189,7 +190,7 @@ func (m *MainWindow) ShowApprove() {
 	a := &approveDialog{approver: widget.NewEntry(), date: widget.NewEntry(), note: widget.NewMultiLineEntry()}
 	a.approver.SetText(signOffName(s.Doc, "批准"))
 	a.date.SetText(today())
-	a.note.SetText(s.Doc.SuggestedNote())
+	a.note.SetText(diff.SuggestedNote(s.Doc, s.Doc.Info.Page.Language != domain.English))
 	a.note.SetPlaceHolder(lang.L("e.g. 2 more customer service agents; hotline duties revised"))
 	a.note.Wrapping = fyne.TextWrapWord
 	a.note.SetMinRowsVisible(3)

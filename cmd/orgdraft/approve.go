@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"orgdraft/domain"
+	"orgdraft/domain/diff"
 	"orgdraft/storage"
 )
 
@@ -110,7 +111,7 @@ func approveCommand(args []string, w io.Writer) error {
 	defer f.Close()
 	text := *note
 	if text == "" {
-		text = d.SuggestedNote()
+		text = diff.SuggestedNote(d, d.Info.Page.Language != domain.English)
 	}
 	err = f.Approve(d, domain.Approval{Approver: strings.TrimSpace(*approver), Date: strings.TrimSpace(*date), Note: text})
 	var nr *domain.NotReadyError
