@@ -278,3 +278,33 @@ func TestAnUnsavedDocumentApprovedKeepsItsApprovalWhenSaved(t *testing.T) {
 		t.Fatalf("the saved file: locked %v, %d revisions", d.Locked(), len(d.Revisions()))
 	}
 }
+
+// TestHistoryComparesAVersionWithTheCurrentOne: History's Compare with
+// Current shows on the chart what changed since the version chosen.
+func TestHistoryComparesAVersionWithTheCurrentOne(t *testing.T) {
+	m, ids, _ := editorOnFile(t, t.TempDir(), "比较.orgdraft")
+	signAll(t, m)
+	approveByMenu(t, m, "初版")
+	if err := m.Session().Revise(""); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Do(domain.Rename(ids.agent, "客服代表")); err != nil {
+		t.Fatal(err)
+	}
+	menuAction(t, m, "History…")()
+	tapButton(t, topDialog(t, m), "Compare with Current")
+	c := m.Comparison()
+	if c == nil {
+		t.Fatal("no comparison is shown")
+	}
+	if c.Old.Info.Version != "V1.0" || c.Old.Node(ids.agent).Name != "客服专员" {
+		t.Fatalf("compared from %q (%q)", c.Old.Info.Version, c.Old.Node(ids.agent).Name)
+	}
+	renamed := false
+	for _, b := range c.Report.Boxes {
+		renamed = renamed || (b.New == ids.agent && b.Renamed())
+	}
+	if !renamed || !shows(m.Window.Content(), "客服代表") {
+		t.Fatalf("the rename is not shown: %q", texts(m.Window.Content()))
+	}
+}

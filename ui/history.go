@@ -129,11 +129,15 @@ func (h *historyDialog) row(r domain.Revision) fyne.CanvasObject {
 			w.ShowExport(ExportBook)
 		}
 	})
+	compare := widget.NewButtonWithIcon(lang.L("Compare with Current"), theme.ContentCopyIcon(), func() {
+		h.dlg.Hide()
+		m.CompareWithRevision(seq)
+	})
 	edit := widget.NewButtonWithIcon(lang.L("Edit Summary…"), theme.DocumentCreateIcon(), func() { h.editNote(r) })
 	if m.session.viewOnly() {
 		edit.Disable() // a view cannot save it
 	}
-	return container.NewVBox(title, note, container.NewHBox(open, export, edit))
+	return container.NewVBox(title, note, container.NewHBox(open, export, compare, edit))
 }
 
 // editNote asks for a new summary of changes of version r.
