@@ -107,3 +107,30 @@ func TestReviseAndHistory(t *testing.T) {
 		t.Fatalf("a note for a missing revision: exit %d, %q", code, errs)
 	}
 }
+
+// TestDiffAgainstAnApprovedVersion: FILE@VERSION names a version kept in
+// the file, by label or number, for orgdraft diff; a missing one is named
+// with the versions there are.
+func TestDiffAgainstAnApprovedVersion(t *testing.T) {
+	path := newFile(t, "版本比较")
+	for _, role := range []string{"编制", "审核", "批准"} {
+		mustRun(t, "sign", path, "--role", role, "--name", "张三", "--date", "2026-11-20")
+	}
+	mustRun(t, "approve", path, "--note", "初版", "--date", "2026-12-01")
+	mustRun(t, "revise", path)
+	mustRun(t, "sign", path, "--role", "审核", "--name", "李四", "--date", "2026-12-02")
+
+	for _, old := range []string{path + "@V1.0 试用稿", path + "@1"} {
+		code, out, errs := runCLI(t, "diff", old, path, "-lang", "en")
+		if code != exitFindings || !strings.Contains(out, "李四") || !strings.Contains(out, "V1.1") {
+			t.Errorf("diff %s FILE: exit %d, %q %q", old, code, out, errs)
+		}
+	}
+	if code, _, errs := runCLI(t, "diff", path+"@1", path+"@V1.0 试用稿", "-lang", "en"); code != exitOK {
+		t.Errorf("a version against itself: exit %d, %q", code, errs)
+	}
+	code, _, errs := runCLI(t, "diff", path+"@V9", path, "-lang", "zh")
+	if code != exitFailed || !strings.Contains(errs, "没有版本“V9”") || !strings.Contains(errs, "V1.0 试用稿") {
+		t.Errorf("a version that is not there: exit %d, %q", code, errs)
+	}
+}

@@ -34,7 +34,8 @@ Usage:
           [--force]                     replace output files that exist (never a document: an export
                                         never replaces an .orgdraft document or the one exported)
   orgdraft diff OLD NEW [--json] [--by-name|--by-id] [--pdf OUT.pdf] [--xlsx OUT.xlsx] [--force]
-                                        compare two versions (files or @ID); exit status 0 when
+                                        compare two versions (files, @ID, or FILE@V1.0 for an approved
+                                        version kept in FILE); exit status 0 when
                                         the same, 1 when they differ; the comparison table as PDF/Excel
   orgdraft import OUTLINE.txt|TABLE.csv|TABLE.xlsx FILE
                                         create FILE.orgdraft from an indented outline or a staffing table
@@ -74,7 +75,8 @@ const usageZh = `OrgDraft 组织架构设计器
           [--force]                     替换已存在的输出文件（文档除外：导出从不覆盖
                                         .orgdraft 文档，也不覆盖正在导出的文档）
   orgdraft diff 旧版 新版 [--json] [--by-name|--by-id] [--pdf 输出.pdf] [--xlsx 输出.xlsx] [--force]
-                                        比较两个版本（文件或 @模板）：相同时退出状态为 0，
+                                        比较两个版本（文件、@模板，或 文件@V1.0 表示文件中已批准的
+                                        版本）：相同时退出状态为 0，
                                         不同时为 1；变更对照表可存为 PDF 或 Excel
   orgdraft import 提纲.txt|表格.csv|表格.xlsx 文件
                                         由缩进的提纲或人员编制表新建 文件.orgdraft
