@@ -198,7 +198,7 @@ func (m *MainWindow) ShowApprove() {
 	a.message.Importance = widget.DangerImportance
 	a.message.Wrapping = fyne.TextWrapWord
 	a.message.Hide()
-	intro := widget.NewLabel(lang.L("Approving keeps a snapshot of this version in the file, lists it in the revision history (修订记录) and locks the document: it can then be viewed and exported, not changed. Undo does not reach back past it. New Revision starts the next draft."))
+	intro := widget.NewLabel(lang.L("Approving keeps a snapshot of this version in the file, lists it in the revision history and locks the document: it can then be viewed and exported, not changed. Undo does not reach back past it. New Revision starts the next draft."))
 	intro.Wrapping = fyne.TextWrapWord
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.L("Version")), widget.NewLabel(s.Doc.Info.Version),

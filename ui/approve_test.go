@@ -55,7 +55,7 @@ func approveByMenu(t *testing.T, m *MainWindow, note string) {
 func TestApproveRefusedNamesWhatIsMissing(t *testing.T) {
 	m, _ := newTestEditor(t, Options{})
 	menuAction(t, m, "Approve…")()
-	for _, want := range []string{"Before the document can be approved", "编制 has no name and no date", "审核 has no name and no date", "批准 has no name and no date"} {
+	for _, want := range []string{"Before the document can be approved", `"Prepared by" has no name and no date`, `"Reviewed by" has no name and no date`, `"Approved by" has no name and no date`} {
 		dialogShows(t, m, want)
 	}
 	tapButton(t, topDialog(t, m), "Close")
@@ -306,5 +306,14 @@ func TestHistoryComparesAVersionWithTheCurrentOne(t *testing.T) {
 	}
 	if !renamed || !shows(m.Window.Content(), "客服代表") {
 		t.Fatalf("the rename is not shown: %q", texts(m.Window.Content()))
+	}
+	// While it is shown, the document the user does not see is not
+	// edited, nor undone.
+	if err := m.Do(domain.Rename(ids.agent, "坐席")); !errors.Is(err, errComparing) {
+		t.Fatalf("an edit during the comparison gave %v", err)
+	}
+	m.Undo() // what Edit ▸ Undo and Ctrl+Z call
+	if got := m.Session().Doc.Node(ids.agent).Name; got != "客服代表" {
+		t.Fatalf("during the comparison the box became %q", got)
 	}
 }

@@ -260,6 +260,11 @@ func (m *MainWindow) Do(cmd domain.Command) error {
 	if m.session == nil {
 		return errNoDocument
 	}
+	if m.compare != nil {
+		// The comparison is shown in place of the editor: an edit made
+		// from a menu would change a document the user does not see.
+		return errComparing
+	}
 	err := m.session.Do(cmd)
 	m.reportSave()
 	return err
@@ -276,6 +281,9 @@ func (m *MainWindow) DoAndShow(cmd domain.Command) error {
 }
 
 var errNoDocument = errors.New("no document is open")
+
+// errComparing refuses an edit while a comparison is shown.
+var errComparing = errors.New("close the comparison to edit the document")
 
 // reportSave tells the user, once per run of failed saves, that edits
 // could not be saved (the session's state says so; the status bar shows
@@ -308,6 +316,10 @@ func (m *MainWindow) Undo() {
 	if m.session == nil {
 		return
 	}
+	if m.compare != nil {
+		m.showError(errComparing)
+		return
+	}
 	keep := m.keepSelection()
 	if _, err := m.session.Undo(); err != nil {
 		m.showError(err)
@@ -324,6 +336,10 @@ func (m *MainWindow) Redo() {
 		return
 	}
 	if m.session == nil {
+		return
+	}
+	if m.compare != nil {
+		m.showError(errComparing)
 		return
 	}
 	keep := m.keepSelection()
