@@ -28,7 +28,10 @@ func Format(b *domain.Branch) string {
 	// repeat a few times, then state every kind.
 	for range 4 {
 		text := w.render()
-		wrong := w.misread(text)
+		var wrong []int
+		for _, into := range pasteTargets {
+			wrong = append(wrong, w.misread(text, into)...)
+		}
 		if len(wrong) == 0 {
 			return text
 		}
@@ -194,11 +197,19 @@ func (w *writer) marks(i int) string {
 	return "（" + strings.Join(parts, "，") + "）"
 }
 
-// misread reads text back as Insert would at the top level and returns
-// the boxes whose line is not read as that box: not a box at all, or of
-// another kind, name, headcount or head.
-func (w *writer) misread(text string) []int {
-	p := &parser{pasting: true}
+// pasteTargets are the places a copied branch may be pasted, as the
+// reader sees them: the top level, under a position (where a plain line
+// is a duty), under a unit without a head (which a pasted leader heads).
+var pasteTargets = []*target{nil, {kind: domain.KindPosition}, {kind: domain.KindUnit, headFree: true}}
+
+// misread reads text back as Insert would into a box like into (nil: at
+// the top level) and returns the boxes whose line is not read as that
+// box: not a box at all, or of another kind, name, headcount or head.
+func (w *writer) misread(text string, into *target) []int {
+	p := &parser{pasting: true, into: into}
+	if into != nil {
+		p.f.top = &box{node: domain.Node{Kind: into.kind}}
+	}
 	if !p.split(text) || !p.nest() {
 		return nil // cannot happen for what render writes; nothing to state
 	}
@@ -225,13 +236,21 @@ func (w *writer) misread(text string) []int {
 			continue
 		}
 		got := &l.box.node
-		head := n.Head && n.Kind == domain.KindPosition && w.parentIsUnit(i)
-		if got.Kind != n.Kind || got.Name != oneLine(n.Name) || got.Planned != n.Planned ||
-			got.Head != head && w.parentIsUnit(i) {
+		// A head matters in a unit: the box's superior in the branch, or
+		// for a top-level box the unit it is pasted into.
+		inUnit := w.parentIsUnit(i) || (n.Parent == 0 || !w.inBranch(n.Parent)) && into != nil && into.kind == domain.KindUnit
+		head := n.Head && n.Kind == domain.KindPosition
+		if got.Kind != n.Kind || got.Name != oneLine(n.Name) || got.Planned != n.Planned || inUnit && got.Head != head {
 			wrong = append(wrong, i)
 		}
 	}
 	return wrong
+}
+
+// inBranch reports whether id is a box of the branch.
+func (w *writer) inBranch(id domain.NodeID) bool {
+	_, ok := w.index[id]
+	return ok
 }
 
 // parentIsUnit reports whether box i's superior is in the branch and a

@@ -34,20 +34,55 @@ func branchView(b *domain.Branch) string {
 	return sb.String() + strings.Join(links, "")
 }
 
-// roundTrip formats a branch and pastes the text into an empty document,
-// returning the copy of what the paste added.
-func roundTrip(t *testing.T, b *domain.Branch) (*domain.Branch, string) {
+// The places a branch is pasted in the round trips: the top level of an
+// empty document, under a position, under a unit without a head.
+var pasteInto = []string{"", "岗（1人）", "组（部门）"}
+
+// roundTrip formats a branch and pastes the text into a document with
+// only the box into (see pasteInto), returning the copy of what the
+// paste added.
+func roundTrip(t *testing.T, b *domain.Branch, into string) (*domain.Branch, string) {
 	t.Helper()
 	text := Format(b)
 	d := domain.NewDocument()
-	p, err := Insert(d, 0, text)
+	parent := domain.NodeID(0)
+	if into != "" {
+		d = mustParse(t, into)
+		parent = d.Roots()[0]
+	}
+	p, err := Insert(d, parent, text)
 	if err != nil {
-		t.Fatalf("the written outline is refused: %v\n%s", err, text)
+		t.Fatalf("the written outline is refused under %q: %v\n%s", into, err, text)
 	}
 	if _, err := p.Do(d); err != nil {
-		t.Fatalf("pasting the written outline: %v\n%s", err, text)
+		t.Fatalf("pasting the written outline under %q: %v\n%s", into, err, text)
 	}
 	return d.CopyBranch(p.Added()), text
+}
+
+// checkRoundTrip pastes b's outline in every place of pasteInto and
+// fails unless each paste gives b again. A top-level box that headed its
+// unit heads only a unit it is pasted into, and only the first such box.
+func checkRoundTrip(t *testing.T, b *domain.Branch, what string) string {
+	t.Helper()
+	var text string
+	for _, into := range pasteInto {
+		want := *b
+		want.Nodes = slices.Clone(b.Nodes)
+		headed := !strings.Contains(into, "部门") // a unit has one head
+		for i := range want.Nodes {
+			if n := &want.Nodes[i]; n.Parent == 0 && n.Head {
+				n.Head = !headed
+				headed = true
+			}
+		}
+		var got *domain.Branch
+		got, text = roundTrip(t, b, into)
+		if g, w := branchView(got), branchView(&want); g != w {
+			t.Fatalf("%s read back differently under %q:\n--- got\n%s--- want\n%s--- text\n%s", what, into, g, w, text)
+		}
+	}
+	return text
 }
 
 func TestFormatReadsBackAsTheSameBranch(t *testing.T) {
@@ -89,10 +124,8 @@ func TestFormatReadsBackAsTheSameBranch(t *testing.T) {
 	do(&domain.AddLink{From: clerk, To: mgr})
 
 	b := h.Doc.CopyBranch(h.Doc.Roots())
-	got, text := roundTrip(t, b)
-	if g, w := branchView(got), branchView(b); g != w {
-		t.Errorf("read back differently:\n--- got\n%s--- want\n%s--- text\n%s", g, w, text)
-	}
+	text := checkRoundTrip(t, b, "the department")
+	checkRoundTrip(t, h.Doc.CopyBranch([]domain.NodeID{mgr, asst, lead}), "three posts")
 	for _, want := range []string{"客服经理（1人，负责人）", "客服专员（6人，在岗4人）", "文员（1人，兼）", "\t\t1、负责部门管理；", "虚线汇报：客户服务部/经理助理（质量）"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the outline has no line %q:\n%s", want, text)
@@ -169,10 +202,15 @@ func TestFormatRoundTripsRandomBranches(t *testing.T) {
 		if !unique && len(h.Doc.Links()) > 0 {
 			continue
 		}
-		b := h.Doc.CopyBranch(h.Doc.Roots())
-		got, text := roundTrip(t, b)
-		if g, w := branchView(got), branchView(b); g != w {
-			t.Fatalf("round %d read back differently:\n--- got\n%s--- want\n%s--- text\n%s", round, g, w, text)
+		checkRoundTrip(t, h.Doc.CopyBranch(h.Doc.Roots()), fmt.Sprintf("round %d", round))
+		some := h.Doc.CopyBranch(ids[len(ids)/2:])
+		var rootNames []string
+		for _, id := range some.Roots() {
+			rootNames = append(rootNames, some.Nodes[slices.IndexFunc(some.Nodes, func(n domain.Node) bool { return n.ID == id })].Name)
+		}
+		slices.Sort(rootNames)
+		if len(slices.Compact(rootNames)) == len(some.Roots()) { // else they are numbered apart
+			checkRoundTrip(t, some, fmt.Sprintf("round %d, some boxes", round))
 		}
 	}
 }
