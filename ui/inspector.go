@@ -69,6 +69,11 @@ type Inspector struct {
 	scroll        *container.Scroll // the fields; the wheel over any field scrolls it
 	// Content is what the main window places.
 	Content fyne.CanvasObject
+
+	// Several boxes selected (multiedit.go): ids holds them, multi edits
+	// what they have in common.
+	ids   []domain.NodeID
+	multi *multiEdit
 }
 
 // kindLabel names a kind in the editor's language.
@@ -147,6 +152,7 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 	i.duties = newItemList(domain.Duties, lang.L("Duties"), i)
 	i.quals = newItemList(domain.Qualifications, lang.L("Qualifications"), i)
 	i.functions = newItemList(domain.Functions, lang.L("Unit functions"), i)
+	i.multi = newMultiEdit(i)
 	for _, e := range i.fields() {
 		i.hook(e)
 	}
@@ -181,7 +187,7 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 	i.details = container.NewVBox(form, i.positionLists, i.unitLists)
 	// The message stays above the scrolled fields, so that it is seen
 	// when the refused field is far down (a duty).
-	i.scroll.Content = container.NewPadded(container.NewVBox(i.empty, i.details))
+	i.scroll.Content = container.NewPadded(container.NewVBox(i.empty, i.details, i.multi.Content))
 	i.Content = container.NewBorder(i.message, nil, nil, nil, i.scroll)
 	i.Show(nil, 0, 0)
 	return i
@@ -212,6 +218,9 @@ func (i *Inspector) fields() []*commitEntry {
 	out := []*commitEntry{i.name, i.planned, i.filled, i.grade, i.hours, i.notes}
 	for _, l := range []*itemList{i.duties, i.quals, i.functions} {
 		out = append(out, l.fields()...)
+	}
+	if i.multi != nil {
+		out = append(out, i.multi.fields()...)
 	}
 	return out
 }
@@ -371,6 +380,9 @@ func (i *Inspector) Flush() {
 
 // Refresh fills the panel from the model again (after any change).
 func (i *Inspector) Refresh() {
+	if i.refreshMany() {
+		return
+	}
 	var n *domain.Node
 	if i.doc != nil {
 		n = i.doc.Node(i.node)

@@ -89,9 +89,10 @@ type boardRenderer struct {
 	lines     []*canvas.Line // pool of line pieces; the first used are drawn
 	usedLines int
 
-	ghost    ghost        // the box following the pointer during a drag
-	linkLine *canvas.Line // from a box to the pointer while choosing a link's target
-	legend   legend       // explains the colours while vacancies are marked
+	ghost    ghost             // the box following the pointer during a drag
+	linkLine *canvas.Line      // from a box to the pointer while choosing a link's target
+	legend   legend            // explains the colours while vacancies are marked
+	band     *canvas.Rectangle // the rubber band (band.go), made when first drawn
 
 	objects []fyne.CanvasObject
 }
@@ -196,6 +197,9 @@ func (r *boardRenderer) update() {
 		}
 	}
 	r.objects = append(r.objects, target...)
+	if r.showBand(v) {
+		r.objects = append(r.objects, r.band)
+	}
 	if r.b.markVacancies {
 		r.objects = r.legend.show(v.chart, off, size, r.objects)
 	}
