@@ -102,7 +102,7 @@ func (m *MainWindow) makeMenus() *menus {
 		mm.duplicate,
 		mm.del,
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(lang.L("Copy Chart as Picture"), m.CopyPicture),
+		item(lang.L("Copy Chart as Picture"), m.CopyPicture, shortcut(fyne.KeyC, true)),
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Find…"), func() { m.ShowSearch() }, shortcut(fyne.KeyF, false)),
 	)
