@@ -314,6 +314,26 @@ func TestMultiSelectionEditsPlannedForAllInOneStep(t *testing.T) {
 	if snapshotJSON(t, d) != before {
 		t.Error("one undo does not bring the three deleted boxes back")
 	}
+	// Copy works on the set: the three go under 技术支持 in one paste.
+	click(t, m, fyne.NewPos(5, 5), 0)
+	dragOnPaper(t, m, start, end, fyne.KeyModifierShift)
+	pressShortcut(t, m, ctrlC)
+	clickBox(t, m, ids.support)
+	pressShortcut(t, m, ctrlV)
+	if got := names(d, d.ChildIDs(ids.support)); !slices.Equal(got, []string{"客服经理", "客服专员", "技术支持"}) {
+		t.Errorf("pasted under 技术支持: %q", got)
+	}
+	m.Undo()
+	// The kind, for all of them at once.
+	m.Select(ids.agent, ids.support)
+	m.inspector.multi.kind.SetSelected("Assistant")
+	if d.Node(ids.agent).Kind != domain.KindAssistant || d.Node(ids.support).Kind != domain.KindAssistant {
+		t.Error("the kind did not reach both")
+	}
+	m.Undo()
+	if snapshotJSON(t, d) != before {
+		t.Error("one undo does not take the kind of both back")
+	}
 	// A drag on paper without Shift pans and keeps the selection.
 	m.Select(ids.agent)
 	dragOnPaper(t, m, start, end, 0)
