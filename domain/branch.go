@@ -72,8 +72,9 @@ type PasteBranch struct {
 	// "Paste" when empty.
 	Name string
 
-	batch *Batch
-	added []NodeID
+	done   []Command // what the first Do ran, in order; redo runs them again
+	added  []NodeID
+	change Change
 }
 
 // Label implements Command.
@@ -90,10 +91,17 @@ func (c *PasteBranch) Added() []NodeID { return slices.Clone(c.added) }
 
 // Do implements Command. The first Do builds the step from the document
 // as it is (the names free under the parent, its head); redo runs the same
-// commands again, which reuse their ids.
+// commands again, which reuse their ids. The change is gathered once, at
+// the end, so that a paste of many boxes under one parent stays linear.
 func (c *PasteBranch) Do(d *Document) (Change, error) {
-	if c.batch != nil {
-		return c.batch.Do(d)
+	if c.done != nil {
+		for i, cmd := range c.done {
+			if _, err := cmd.Do(d); err != nil {
+				undoAll(d, c.done[:i])
+				return Change{}, err
+			}
+		}
+		return c.changed(d), nil
 	}
 	if c.Parent != 0 {
 		if _, err := d.nodeOf(c.Parent); err != nil {
@@ -103,16 +111,14 @@ func (c *PasteBranch) Do(d *Document) (Change, error) {
 	if c.Branch == nil || len(c.Branch.Nodes) == 0 {
 		return Change{}, fmt.Errorf("%w: nothing to paste", ErrNoSuchNode)
 	}
-	batch := &Batch{Name: c.Label()}
+	var done []Command
 	var ch Change
 	run := func(cmd Command) error {
-		sub, err := cmd.Do(d)
-		if err != nil {
-			batch.Undo(d)
+		if _, err := cmd.Do(d); err != nil {
+			undoAll(d, done)
 			return err
 		}
-		batch.Cmds = append(batch.Cmds, cmd)
-		ch.Merge(sub)
+		done = append(done, cmd)
 		return nil
 	}
 	taken := map[string]bool{}
@@ -134,7 +140,7 @@ func (c *PasteBranch) Do(d *Document) (Change, error) {
 				index++
 			}
 		} else if parent == 0 {
-			batch.Undo(d)
+			undoAll(d, done)
 			return Change{}, fmt.Errorf("%w: box %d of the copy comes before its superior %d", ErrNoSuchNode, n.ID, n.Parent)
 		}
 		add := &AddNode{Parent: parent, Index: at, Init: n}
@@ -142,6 +148,7 @@ func (c *PasteBranch) Do(d *Document) (Change, error) {
 			return Change{}, err
 		}
 		ids[n.ID] = add.ID
+		ch.Nodes = append(ch.Nodes, add.ID)
 		if n.Parent == 0 {
 			added = append(added, add.ID)
 		}
@@ -160,16 +167,40 @@ func (c *PasteBranch) Do(d *Document) (Change, error) {
 		if from == 0 || to == 0 {
 			continue // an end outside the branch: not part of the copy
 		}
-		if err := run(&AddLink{From: from, To: to, Text: l.Label}); err != nil {
+		add := &AddLink{From: from, To: to, Text: l.Label}
+		if err := run(add); err != nil {
 			return Change{}, err
 		}
+		ch.Links = append(ch.Links, add.ID)
 	}
-	c.batch, c.added = batch, added
-	return ch, nil
+	if done == nil {
+		done = []Command{} // done, with nothing to do
+	}
+	c.done, c.added, c.change = done, added, ch
+	return c.changed(d), nil
+}
+
+// changed is what a paste touches: the new boxes and links, the parent
+// and its children (whose sibling order may have changed).
+func (c *PasteBranch) changed(d *Document) Change {
+	return Change{
+		Nodes: append(slices.Clone(c.change.Nodes), d.childrenChange(c.Parent)...),
+		Links: slices.Clone(c.change.Links),
+	}
 }
 
 // Undo implements Command.
-func (c *PasteBranch) Undo(d *Document) Change { return c.batch.Undo(d) }
+func (c *PasteBranch) Undo(d *Document) Change {
+	undoAll(d, c.done)
+	return c.changed(d)
+}
+
+// undoAll undoes cmds, last first.
+func undoAll(d *Document, cmds []Command) {
+	for i := len(cmds) - 1; i >= 0; i-- {
+		cmds[i].Undo(d)
+	}
+}
 
 // freeName returns name, or name with the first number from 2 up that
 // makes it a name not in taken: "客服专员 (2)". A name that already ends
