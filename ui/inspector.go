@@ -356,9 +356,10 @@ func (i *Inspector) Message() string {
 	return i.message.Text
 }
 
-// Show edits the box id of d; count is how many boxes are selected (the
-// inspector edits one box at a time). Typing not yet committed in the
-// previous box's fields is committed to that box first.
+// Show edits the box id of d; count is how many boxes are selected
+// (ShowSelection, which knows them all, edits what several boxes have in
+// common). Typing not yet committed in the previous box's fields is
+// committed to that box first.
 func (i *Inspector) Show(d *domain.Document, id domain.NodeID, count int) {
 	if id != i.node || d != i.doc {
 		i.Flush()
