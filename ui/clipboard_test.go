@@ -281,8 +281,11 @@ func TestMultiSelectionEditsPlannedForAllInOneStep(t *testing.T) {
 		t.Fatalf("the inspector shows %q", texts(m.inspector.Content))
 	}
 	// Planned differs (1, 3, 1): the field is empty.
-	if got := m.inspector.multi.planned.Text; got != "" {
-		t.Errorf("the common planned field shows %q for differing values", got)
+	if p := m.inspector.multi.planned; p.Text != "" || p.PlaceHolder != "(various)" {
+		t.Errorf("the common planned field shows %q (placeholder %q) for differing values", p.Text, p.PlaceHolder)
+	}
+	if g := m.inspector.multi.grade; g.Text != "" || g.PlaceHolder != "" {
+		t.Errorf("the grade, empty for all, shows %q (placeholder %q)", g.Text, g.PlaceHolder)
 	}
 	before := snapshotJSON(t, d)
 	typeInto(m, m.inspector.multi.planned, "5")

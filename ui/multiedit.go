@@ -84,7 +84,6 @@ func newMultiEdit(i *Inspector) *multiEdit {
 // commit.
 func (me *multiEdit) field(commit func(e *commitEntry, s string) bool) *commitEntry {
 	e := newCommitEntry(false)
-	e.PlaceHolder = lang.L("(various)")
 	e.OnCommit = func(s string) bool {
 		if len(me.i.ids) < 2 {
 			return false
@@ -179,8 +178,13 @@ func (me *multiEdit) refresh() {
 	}
 	showAll(me.positionRows, positions > 0)
 	set := func(e *commitEntry, value func(n *domain.Node) string) {
-		v, _ := me.common(value)
+		v, same := me.common(value)
+		e.PlaceHolder = ""
+		if !same {
+			e.PlaceHolder = lang.L("(various)")
+		}
 		e.SetModel(v)
+		e.Refresh()
 	}
 	set(me.planned, func(n *domain.Node) string { return strconv.Itoa(n.Planned) })
 	set(me.grade, func(n *domain.Node) string { return n.Grade })
