@@ -317,7 +317,6 @@ func (m *MainWindow) boxMenu(id domain.NodeID) *fyne.Menu {
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Rename"), m.Rename),
 		item(lang.L("Delete"), m.Delete),
-		fyne.NewMenuItemSeparator(),
 		item(lang.L("Cut"), m.Cut),
 		item(lang.L("Copy"), m.Copy),
 		item(lang.L("Paste"), m.Paste),
