@@ -388,7 +388,10 @@ func (m *MainWindow) Copy() {
 	if m.textShortcut(&fyne.ShortcutCopy{Clipboard: m.App.Clipboard()}) || m.session == nil {
 		return
 	}
-	if boxes := m.copySelection(); boxes > 0 {
+	switch boxes := m.copySelection(); {
+	case boxes == 1:
+		m.status.SetMessage(fmt.Sprintf(lang.L("Copied “%s”."), m.session.Doc.Node(m.Selected()).Name))
+	case boxes > 1:
 		m.status.SetMessage(fmt.Sprintf(lang.L("Copied %d boxes."), boxes))
 	}
 }
@@ -420,6 +423,7 @@ func (m *MainWindow) Cut() {
 	// No question however many boxes go: they are on the clipboard, and
 	// Undo brings them back where they were.
 	boxes := m.copySelection()
+	name := d.Node(gone[0]).Name
 	next := successor(d, gone)
 	var cmds []domain.Command
 	for _, id := range gone {
@@ -429,7 +433,11 @@ func (m *MainWindow) Cut() {
 		return
 	}
 	m.Select(next...)
-	m.status.SetMessage(fmt.Sprintf(lang.L("Cut %d boxes. Paste puts them under the selected box; %s undoes the cut."), boxes, undoKeyName()))
+	if boxes == 1 {
+		m.status.SetMessage(fmt.Sprintf(lang.L("Cut “%s”. Paste puts it under the selected box; %s undoes the cut."), name, undoKeyName()))
+	} else {
+		m.status.SetMessage(fmt.Sprintf(lang.L("Cut %d boxes. Paste puts them under the selected box; %s undoes the cut."), boxes, undoKeyName()))
+	}
 }
 
 // Paste adds the boxes on the clipboard under the selected box (at the
