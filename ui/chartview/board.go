@@ -89,10 +89,11 @@ type boardRenderer struct {
 	lines     []*canvas.Line // pool of line pieces; the first used are drawn
 	usedLines int
 
-	ghost    ghost             // the box following the pointer during a drag
-	linkLine *canvas.Line      // from a box to the pointer while choosing a link's target
-	legend   legend            // explains the colours while vacancies are marked
-	band     *canvas.Rectangle // the rubber band (band.go), made when first drawn
+	ghost    ghost        // the box following the pointer during a drag
+	linkLine *canvas.Line // from a box to the pointer while choosing a link's target
+	legend   legend       // explains the colours while vacancies are marked
+
+	band *canvas.Rectangle // the rubber band (band.go), made when first drawn
 
 	objects []fyne.CanvasObject
 }
