@@ -92,6 +92,7 @@ func (m *MainWindow) PasteOutline() error {
 		return err
 	})
 	if err == nil {
+		p.Name = "Paste" // the Edit menu's Paste (Ctrl+V) is this
 		if err = m.DoAndShow(p); err == nil {
 			m.Select(p.Added()...)
 			return nil

@@ -221,8 +221,7 @@ func (m *MainWindow) changed(ch domain.Change) {
 		m.status.SetMessage("")
 	}
 	m.chart.Changed(ch)
-	sel := m.chart.Selection()
-	m.inspector.Show(d, first(sel), len(sel))
+	m.inspector.ShowSelection(d, m.chart.Selection())
 	m.checks.Update(d)
 	m.updateAll()
 }
@@ -239,7 +238,7 @@ func (m *MainWindow) selectionChanged(ids []domain.NodeID) {
 	if m.session == nil {
 		return
 	}
-	m.inspector.Show(m.session.Doc, first(ids), len(ids))
+	m.inspector.ShowSelection(m.session.Doc, ids)
 	m.updateMenus()
 }
 
