@@ -101,7 +101,10 @@ func writeAll(ctx context.Context, tx *sql.Tx, d *domain.Document) error {
 	if err != nil {
 		return err
 	}
-	return writeLinks(ctx, tx, d)
+	if err := writeLinks(ctx, tx, d); err != nil {
+		return err
+	}
+	return writeRevisions(ctx, tx, d) // revisions.go
 }
 
 // writeInfo rewrites the document row and the sign-off rows.
@@ -157,6 +160,9 @@ func writeNode(ctx context.Context, tx *sql.Tx, n *domain.Node, pos int) error {
 		int64(n.ID), parentValue(n.Parent), pos, n.Kind.String(), n.Name, n.Head, n.Planned, n.Filled,
 		n.Concurrent, n.Grade, n.Hours, n.Notes, n.Offset.X, n.Offset.Y, n.Collapsed, n.Leaves.String())
 	if err != nil {
+		return err
+	}
+	if err := writeStaffing(ctx, tx, n); err != nil { // staffing.go
 		return err
 	}
 	// A Change lists every sibling whose place may have moved; most of
@@ -240,6 +246,9 @@ func load(ctx context.Context, conn *sql.Conn) (*domain.Document, []Warning, err
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := loadStaffing(ctx, conn, nodes, &r); err != nil { // staffing.go
+		return nil, nil, err
+	}
 	links, err := loadLinks(ctx, conn)
 	if err != nil {
 		return nil, nil, err
@@ -251,6 +260,11 @@ func load(ctx context.Context, conn *sql.Conn) (*domain.Document, []Warning, err
 	if err != nil {
 		return nil, nil, err
 	}
+	revs, err := loadRevisions(ctx, conn, &r) // revisions.go
+	if err != nil {
+		return nil, nil, err
+	}
+	d.SetRevisions(revs)
 	return d, r.warnings, nil
 }
 

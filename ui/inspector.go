@@ -60,6 +60,7 @@ type Inspector struct {
 	rollup     *widget.Label
 
 	duties, quals, functions *itemList
+	staffing                 *staffingSection // 排班定编, staffing.go
 
 	positionRows  []fyne.CanvasObject // form rows of positions only
 	unitRows      []fyne.CanvasObject // form rows of units only
@@ -69,6 +70,11 @@ type Inspector struct {
 	scroll        *container.Scroll // the fields; the wheel over any field scrolls it
 	// Content is what the main window places.
 	Content fyne.CanvasObject
+
+	// Several boxes selected (multiedit.go): ids holds them, multi edits
+	// what they have in common.
+	ids   []domain.NodeID
+	multi *multiEdit
 }
 
 // kindLabel names a kind in the editor's language.
@@ -134,7 +140,7 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 			i.apply(&domain.SetHead{ID: i.node, On: on})
 		}
 	})
-	i.concurrent = widget.NewCheck(lang.L("Held concurrently (兼)"), func(on bool) {
+	i.concurrent = widget.NewCheck(lang.L("Held concurrently"), func(on bool) {
 		if !i.updating && i.node != 0 {
 			i.apply(domain.SetConcurrent(i.node, on))
 		}
@@ -147,6 +153,8 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 	i.duties = newItemList(domain.Duties, lang.L("Duties"), i)
 	i.quals = newItemList(domain.Qualifications, lang.L("Qualifications"), i)
 	i.functions = newItemList(domain.Functions, lang.L("Unit functions"), i)
+	i.staffing = newStaffingSection(i)
+	i.multi = newMultiEdit(i)
 	for _, e := range i.fields() {
 		i.hook(e)
 	}
@@ -176,12 +184,12 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 		i.unitRows,
 		row(lang.L("Notes"), i.notes),
 	)...)
-	i.positionLists = container.NewVBox(widget.NewSeparator(), i.duties.Content, widget.NewSeparator(), i.quals.Content)
+	i.positionLists = container.NewVBox(widget.NewSeparator(), i.duties.Content, widget.NewSeparator(), i.quals.Content, i.staffing.Content)
 	i.unitLists = container.NewVBox(widget.NewSeparator(), i.functions.Content)
 	i.details = container.NewVBox(form, i.positionLists, i.unitLists)
 	// The message stays above the scrolled fields, so that it is seen
 	// when the refused field is far down (a duty).
-	i.scroll.Content = container.NewPadded(container.NewVBox(i.empty, i.details))
+	i.scroll.Content = container.NewPadded(container.NewVBox(i.empty, i.details, i.multi.Content))
 	i.Content = container.NewBorder(i.message, nil, nil, nil, i.scroll)
 	i.Show(nil, 0, 0)
 	return i
@@ -212,6 +220,10 @@ func (i *Inspector) fields() []*commitEntry {
 	out := []*commitEntry{i.name, i.planned, i.filled, i.grade, i.hours, i.notes}
 	for _, l := range []*itemList{i.duties, i.quals, i.functions} {
 		out = append(out, l.fields()...)
+	}
+	out = append(out, i.staffing.fields()...)
+	if i.multi != nil {
+		out = append(out, i.multi.fields()...)
 	}
 	return out
 }
@@ -347,9 +359,10 @@ func (i *Inspector) Message() string {
 	return i.message.Text
 }
 
-// Show edits the box id of d; count is how many boxes are selected (the
-// inspector edits one box at a time). Typing not yet committed in the
-// previous box's fields is committed to that box first.
+// Show edits the box id of d; count is how many boxes are selected
+// (ShowSelection, which knows them all, edits what several boxes have in
+// common). Typing not yet committed in the previous box's fields is
+// committed to that box first.
 func (i *Inspector) Show(d *domain.Document, id domain.NodeID, count int) {
 	if id != i.node || d != i.doc {
 		i.Flush()
@@ -371,6 +384,9 @@ func (i *Inspector) Flush() {
 
 // Refresh fills the panel from the model again (after any change).
 func (i *Inspector) Refresh() {
+	if i.refreshMany() {
+		return
+	}
 	var n *domain.Node
 	if i.doc != nil {
 		n = i.doc.Node(i.node)
@@ -388,6 +404,7 @@ func (i *Inspector) Refresh() {
 		for _, l := range []*itemList{i.duties, i.quals, i.functions} {
 			l.Show(nil)
 		}
+		i.staffing.Show(nil)
 		return
 	}
 	i.updating = true
@@ -418,6 +435,7 @@ func (i *Inspector) Refresh() {
 		i.subs.SetText(i.names(i.doc.Subordinates(n.ID)))
 		i.duties.Show(n)
 		i.quals.Show(n)
+		i.staffing.Show(n)
 		i.functions.Show(nil)
 	} else {
 		showAll(i.positionRows, false)
@@ -429,6 +447,7 @@ func (i *Inspector) Refresh() {
 		i.functions.Show(n)
 		i.duties.Show(nil)
 		i.quals.Show(nil)
+		i.staffing.Show(nil)
 	}
 }
 

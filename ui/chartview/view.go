@@ -1,6 +1,8 @@
 // Package chartview is OrgDraft's chart canvas: the org chart drawn exactly
 // as package ui/chart lays it out (the picture the PDF prints), with
-// selection, renaming in place, drag and drop to change who reports to whom
+// selection (a click; Ctrl/Cmd-click adds or removes a box; a drag with
+// Shift on empty paper draws a rubber band), renaming in place, drag and
+// drop to change who reports to whom
 // or to arrange boxes by hand, folding, dotted-line links, panning and
 // zooming. The editor around it (package ui) gives it a Host: the editing
 // verbs shared with the menus live there, once.
@@ -40,6 +42,8 @@ type View struct {
 	// texts keeps measured box text between rebuilds: after an edit only
 	// the changed boxes are measured again.
 	texts *chart.TextCache
+	// english writes the boxes' words in English (SetEnglish).
+	english bool
 
 	// zoom is 1 at 100 %, where a point of the chart is unitsPerPoint
 	// Fyne units.
@@ -185,6 +189,7 @@ func (v *View) rebuild() {
 		opt := chart.OptionsFor(v.doc)
 		opt.Cache = v.texts
 		opt.Unfolded = v.peek
+		opt.English = v.english
 		built, err := chart.Build(v.doc, opt)
 		if err != nil {
 			fyne.LogError("laying out the chart", err)

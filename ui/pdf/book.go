@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -9,8 +10,9 @@ import (
 )
 
 // The job-responsibility book (岗位职责说明书) on paper: a cover with the
-// particulars and the sign-off table, the contents (目录) with page numbers
-// and links, then the composed body (compose.go) poured down the pages.
+// particulars and the sign-off table, the 修订记录 once there are approved
+// versions (revisions.go), the contents (目录) with page numbers and links,
+// then the composed body (compose.go) poured down the pages.
 //
 // The body is laid out first, which tells on which page every section
 // starts; the contents are then laid out with those numbers shifted by the
@@ -64,7 +66,11 @@ func (c *composer) book() ([]*sheet, error) {
 			if p.level == 1 {
 				f.chapter, f.cont = p.text, ""
 			}
-			page := f.heading(p.text, headingFont(p.level), p.keep)
+			hf := headingFont(p.level)
+			if p.font != (font{}) {
+				hf = p.font
+			}
+			page := f.heading(p.text, hf, p.keep)
 			if p.level == 1 {
 				f.s.chapter = p.text // the page may have been started before
 			}
@@ -79,22 +85,27 @@ func (c *composer) book() ([]*sheet, error) {
 			if p.note {
 				fn = fNote
 			}
+			if p.font != (font{}) {
+				fn = p.font
+			}
 			f.paragraph(p.text, fn, 0)
 		case pList:
 			f.list(p.items, fBody)
 		case pTable:
 			f.table(p.t, p.rows)
 		case pSpace:
-			f.space(6)
+			f.space(cmp.Or(p.keep, 6))
 		case pEnd:
 			f.cont = ""
 		}
 	}
 
 	body := f.sheets
+	revisions := c.revisionHistory() // 修订记录 after the cover (revisions.go)
 	tocLen := len(c.contents(toc, 0))
-	contents := c.contents(toc, 1+tocLen)
-	sheets := append([]*sheet{c.cover()}, contents...)
+	contents := c.contents(toc, 1+len(revisions)+tocLen)
+	sheets := append([]*sheet{c.cover()}, revisions...)
+	sheets = append(sheets, contents...)
 	sheets = append(sheets, body...)
 	for i, s := range sheets {
 		if !s.plain {

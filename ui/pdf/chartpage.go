@@ -250,6 +250,7 @@ func splitPoints(d *domain.Document, root domain.NodeID) []domain.NodeID {
 func (c *composer) planChart(fr frame, root domain.NodeID) ([]view, error) {
 	opt := chart.OptionsFor(c.d)
 	opt.Root = root
+	opt.English = c.o.Language == domain.English
 	ch, err := chart.Build(c.d, opt)
 	if err != nil {
 		return nil, err

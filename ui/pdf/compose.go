@@ -47,7 +47,55 @@ type piece struct {
 	cont bool
 	// toc puts the heading into the contents and the PDF outline.
 	toc bool
+	// font sets a heading or paragraph in a font of its own rather than
+	// its level's (PDF); zero: the level's.
+	font font
 }
+
+// pieces records pieces through the calls a flow takes (space, heading,
+// paragraph, list, table), so that code written to place content on a
+// flow composes it for both writers instead.
+type pieces struct {
+	c     *composer
+	ps    []piece
+	width float64 // of the text, in points
+}
+
+func (p *pieces) space(h float64) { p.ps = append(p.ps, piece{kind: pSpace, keep: h}) }
+
+// heading records a heading; its font tells its level.
+func (p *pieces) heading(t string, fn font, follow float64) int {
+	level := 3
+	switch fn {
+	case fH1:
+		level = 1
+	case fH2:
+		level = 2
+	}
+	p.ps = append(p.ps, piece{kind: pHeading, level: level, text: t, keep: follow, font: fn})
+	return 0
+}
+
+func (p *pieces) paragraph(t string, fn font, _ float64) {
+	p.ps = append(p.ps, piece{kind: pPara, text: t, font: fn, note: fn == fNote})
+}
+
+// list records a numbered list, or the paragraph empty when there are no
+// items (nothing when empty is empty too).
+func (p *pieces) list(items []string, fn font, empty string) {
+	switch {
+	case len(items) > 0:
+		p.ps = append(p.ps, piece{kind: pList, items: items})
+	case empty != "":
+		p.paragraph(empty, fn, 0)
+	}
+}
+
+func (p *pieces) table(t *table, rows []row) {
+	p.ps = append(p.ps, piece{kind: pTable, t: t, rows: rows})
+}
+
+func (p *pieces) firstLines(n int, fn font) float64 { return float64(n) * p.c.lineHeight(fn) }
 
 // bookPieces composes the book's body, after the cover and the contents:
 //
@@ -91,7 +139,7 @@ func (c *composer) bookPieces() []piece {
 	if note != "" {
 		add(piece{kind: pSpace}, piece{kind: pPara, text: note, note: true})
 	}
-	add(c.notes(c.d.Info.Notes)...)
+	add(c.notes(c.withStaffingNote(c.d.Info.Notes))...) // staffing.go
 
 	chapter(c.pick("岗位说明书", "Job descriptions"), 3*c.lineHeight(fBody))
 	n := 0
@@ -138,7 +186,7 @@ func (c *composer) unitPieces() []piece {
 	if note != "" {
 		add(piece{kind: pSpace}, piece{kind: pPara, text: note, note: true})
 	}
-	add(c.notes(c.d.Info.Notes)...)
+	add(c.notes(c.withStaffingNote(c.d.Info.Notes))...) // staffing.go
 
 	top, deps := c.departments()
 	chapter := 2
@@ -407,6 +455,9 @@ func (c *composer) positionForm(n *domain.Node) []piece {
 	}
 
 	ps := []piece{{kind: pTable, t: t, rows: rows}, {kind: pSpace}, c.signatureRow()}
+	calc := &pieces{c: c, width: w}
+	c.staffingCalc(calc, n) // 编制测算, staffing.go
+	ps = append(ps, calc.ps...)
 	return append(ps, c.notes(n.Notes)...)
 }
 

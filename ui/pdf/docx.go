@@ -161,6 +161,12 @@ func (x *docx) cover() {
 		x.table(sign, signRows, true)
 	}
 	x.pendingBreak = true
+	// The 修订记录 page, as in the PDF (revisions.go).
+	if t, rows := c.revisionTable(c.paper.w - 2*bookSide); t != nil {
+		x.para(`<w:pStyle w:val="TOCHeading"/>`+jc(alignCenter), wrun(c.word(revisionWords.title), fH1, true))
+		x.table(t, rows, true)
+		x.pendingBreak = true
+	}
 }
 
 // contents writes the table of contents as a TOC field holding the
@@ -219,6 +225,9 @@ func (x *docx) piece(p piece) error {
 		f := fBody
 		if p.note {
 			f = fNote
+		}
+		if p.font != (font{}) {
+			f = p.font
 		}
 		for _, l := range strings.Split(p.text, "\n") {
 			x.para("", wrun(l, f, false))
