@@ -76,8 +76,8 @@ var columnNames = [numColumns]struct {
 	zh, en  string
 	aliases []string
 }{
-	colID:             {"编号", "ID", []string{"序号", "box id"}},
-	colParent:         {"上级编号", "Parent ID", []string{"上级", "parent"}},
+	colID:             {"编号", "ID", []string{"box id"}},
+	colParent:         {"上级编号", "Parent ID", []string{"parent"}},
 	colKind:           {"类型", "Kind", []string{"type"}},
 	colName:           {"名称", "Name", []string{"岗位名称", "部门/岗位", "岗位"}},
 	colPlanned:        {"编制", "Planned", []string{"编制人数", "定编", "定编人数", "planned headcount"}},
@@ -94,15 +94,43 @@ var columnNames = [numColumns]struct {
 }
 
 // headerKey normalises a header for matching: lower case, without
-// spaces, underscores, hyphens and a byte order mark.
+// spaces (full-width ones and line breaks too, as WPS and Excel users
+// space out "岗　位" or break "编制\n人数"), underscores, hyphens, the
+// asterisk of a required column, a closing colon and a byte order mark.
 func headerKey(s string) string {
-	return strings.Map(func(r rune) rune {
+	return strings.TrimRight(strings.Map(func(r rune) rune {
 		switch r {
-		case ' ', '_', '-', '\ufeff', '\u3000', '\t', '\n', '\r':
+		case ' ', '_', '-', '\ufeff', '\u3000', '\t', '\n', '\r', '*', '＊', '\u00a0':
 			return -1
 		}
 		return r
-	}, strings.ToLower(s))
+	}, strings.ToLower(s)), ":：")
+}
+
+// headerKeys returns the keys a header is looked up by: headerKey, and
+// without a closing remark in brackets, as in "编制人数（人）" or
+// "Headcount (FTE)".
+func headerKeys(s string) []string {
+	k := headerKey(s)
+	keys := []string{k}
+	for _, pair := range [][2]string{{"(", ")"}, {"（", "）"}, {"(", "）"}, {"（", ")"}, {"[", "]"}, {"【", "】"}} {
+		if strings.HasSuffix(k, pair[1]) {
+			if i := strings.LastIndex(k, pair[0]); i > 0 {
+				keys = append(keys, k[:i])
+			}
+		}
+	}
+	return keys
+}
+
+// ownColumn returns the column of our own export a header names.
+func ownColumn(header string) (column, bool) {
+	for _, k := range headerKeys(header) {
+		if c, ok := columnByKey[k]; ok {
+			return c, true
+		}
+	}
+	return 0, false
 }
 
 var columnByKey = func() map[string]column {
