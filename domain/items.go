@@ -11,8 +11,8 @@ import (
 // several numbered items together, as staffing tables hold them:
 // "1、接听热线；2、做好记录；3、回访" is three items. Only a run of
 // numbers counting up from the line's own first item number splits, and
-// each further number must follow a punctuation mark or a space, so "按第
-// 2、3条执行" stays one item. The numbers understood are those of
+// each further number not in brackets must follow a punctuation mark or
+// a space, so "1、按第2、3条执行" stays one item. The numbers understood are those of
 // StripItemNumber: "1、", "1.", "1．", "(1)", "（1）", "一、", "（一）".
 func SplitItems(text string) []string {
 	var items []string
@@ -141,7 +141,8 @@ func splitNumbered(line string) []string {
 			tail := line[j+len(next):]
 			// "2.5倍" is a number, not item 2.
 			digitAfter := nb.close == "." && tail != "" && '0' <= tail[0] && tail[0] <= '9'
-			if itemBoundary(prev) && !digitAfter && strings.TrimSpace(tail) != "" {
+			// A number in brackets stands out by itself.
+			if (nb.open != "" || itemBoundary(prev)) && !digitAfter && strings.TrimSpace(tail) != "" {
 				at = j
 				break
 			}

@@ -76,7 +76,8 @@ func readCSV(r io.Reader) (*domain.Document, *Summary, error) {
 	cr.Comma = separator(text)
 	cr.FieldsPerRecord = -1
 	var records []record
-	row := 0 // the number of the record just read
+	row := 0 // the number of the record just read, as a spreadsheet numbers it
+	end := 0 // the line the record just read ended on
 	for {
 		cells, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -91,7 +92,13 @@ func readCSV(r io.Reader) (*domain.Document, *Summary, error) {
 			return nil, nil, ErrorList{{Row: row, Msg: fmt.Sprintf("the CSV cannot be read here: %v", err),
 				Zh: fmt.Sprintf("CSV 格式有误，无法读取：%v", err)}}
 		}
-		row++
+		// The reader skips empty lines, which a spreadsheet shows as
+		// empty rows: count them, so that row numbers are the ones the
+		// user sees. (A cell of several lines is still one row.)
+		first, _ := cr.FieldPos(0)
+		row += 1 + max(0, first-end-1)
+		last, _ := cr.FieldPos(len(cells) - 1)
+		end = last + strings.Count(cells[len(cells)-1], "\n")
 		if blank(cells) {
 			continue
 		}

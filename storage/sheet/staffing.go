@@ -666,8 +666,14 @@ func (r *staffReader) findHeads() {
 		case len(tops) > 0 || len(named) > 0:
 		case len(topsAnywhere) == 1:
 			r.units[u].head = topsAnywhere[0]
-		case len(topsAnywhere) == 0 && len(out) == 1 && len(ms) > 1:
+		case len(topsAnywhere) == 0 && len(out) == 1 && len(ms) > 1 && out[0] == ms[0]:
+			// The unit's first row reports elsewhere, the others
+			// to no one: it leads them.
 			r.units[u].head = out[0]
+		case len(ms) == 1 && r.rows[ms[0]].sup < 0 && r.rows[ms[0]].supUnit < 0 && r.rows[ms[0]].node.Planned <= 1:
+			// The one post of a unit, of one person, reporting to
+			// no one.
+			r.units[u].head = ms[0]
 		}
 	}
 	for i := range r.rows {

@@ -1,13 +1,21 @@
 package sheet
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"orgdraft/assets"
 	"orgdraft/domain"
 )
 
@@ -276,5 +284,320 @@ func TestDutiesInOneCellAreSplit(t *testing.T) {
 	d, _ = importFixture(t, "service-paths.csv")
 	if g := byName(t, d, "客服总监").Grade; g != "M3" {
 		t.Errorf("grade %q", g)
+	}
+}
+
+// readStaffingCSV reads CSV text and its summary.
+func readStaffingCSV(t *testing.T, text string) (*domain.Document, *Summary, error) {
+	t.Helper()
+	return readCSV(strings.NewReader(text))
+}
+
+// A superior that two positions could be, or none, is an error naming
+// the row and the candidates; nothing is imported. The same name in the
+// row's own unit wins over one elsewhere.
+func TestSuperiorMatching(t *testing.T) {
+	const head = "部门,岗位,编制,直接上级\n"
+	d, _, err := readStaffingCSV(t, head+
+		"客服部,主管,1,\n"+ // 2
+		"客服部,专员,2,主管\n"+ // 3: 客服部's 主管, not 工程部's
+		"工程部,主管,1,\n"+ // 4
+		"工程部,技术员,3,主管\n") // 5
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "客服部\n  主管 1 负责人\n  专员 2\n工程部\n  主管 1 负责人\n  技术员 3\n"
+	if got := treeText(d); got != want {
+		t.Errorf("got\n%s", got)
+	}
+
+	_, _, err = readStaffingCSV(t, head+
+		"客服部,主管,1,\n"+ // 2
+		"工程部,主管,1,\n"+ // 3
+		"行政部,文员,1,主管\n"+ // 4: which 主管?
+		"行政部,司机,1,车队长\n"+ // 5: nobody
+		"行政部,前台,1,客服\n"+ // 6: nobody, but close to 客服部's rows? no: close by name
+		"行政部,保安,1,保安\n") // 7: itself
+	var el ErrorList
+	if !errors.As(err, &el) {
+		t.Fatalf("want an ErrorList, got %v", err)
+	}
+	zh := el.Text(true)
+	for _, w := range []string{
+		"第 4 行“直接上级”列：直接上级“主管”不明确：第 2 行“主管”（客服部）、第 3 行“主管”（工程部） 都叫这个名字",
+		"第 5 行“直接上级”列：表中没有叫“车队长”的岗位",
+		"第 7 行“直接上级”列：直接上级是它自己",
+	} {
+		if !strings.Contains(zh, w) {
+			t.Errorf("missing %q in\n%s", w, zh)
+		}
+	}
+	if en := el.Error(); !strings.Contains(en, `row 4, column "直接上级": the superior "主管" is ambiguous: row 2 "主管" (客服部), row 3 "主管" (工程部) all have that name`) {
+		t.Errorf("English:\n%s", en)
+	}
+	// 前台's superior 客服 is a unit's name without a head: said so.
+	if !strings.Contains(zh, "第 6 行") {
+		t.Errorf("row 6 not reported:\n%s", zh)
+	}
+}
+
+// A missing superior names the positions whose names are close.
+func TestMissingSuperiorNamesCloseOnes(t *testing.T) {
+	_, _, err := readStaffingCSV(t, "部门,岗位,编制,直接上级\n客服部,客服部经理,1,\n客服部,专员,2,经理\n")
+	if err == nil || !strings.Contains(err.(ErrorList).Text(true), "第 3 行“直接上级”列：表中没有叫“经理”的岗位；相近的有：第 2 行“客服部经理”（客服部）") {
+		t.Fatalf("got %v", err)
+	}
+	// Written as unit and position, it is found.
+	d, sum, err := readStaffingCSV(t, "部门,岗位,编制,直接上级\n客服部,经理,1,\n工程部,经理,1,\n工程部,专员,2,客服部经理\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp := byName(t, d, "专员")
+	if s := d.Node(d.Superior(sp.ID)); s == nil || d.Path(s.ID)[0] != "客服部" || len(sum.Warnings) != 0 {
+		t.Errorf("superior %v, warnings %v", s, sum.Warnings)
+	}
+}
+
+// A superior in another unit than the row's own, when the unit column
+// keeps the row where it is, is a warning naming the row: the chart's
+// superior differs from the written one.
+func TestSuperiorOutsideItsUnitIsAWarning(t *testing.T) {
+	d, sum, err := readStaffingCSV(t, "部门,岗位,编制,直接上级\n"+
+		"客服部,客服经理,1,\n"+ // 2
+		"客服部,客服专员,3,客服经理\n"+ // 3
+		"质量部,质量总监,1,\n"+ // 4
+		"质量部,质量工程师,1,质量总监\n"+ // 5
+		"客服部,质检专员,1,质量总监\n") // 6
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := treeText(d); got != "客服部\n  客服经理 1 负责人\n  客服专员 3\n  质检专员 1\n质量部\n  质量总监 1 负责人\n  质量工程师 1\n" {
+		t.Errorf("tree\n%s", got)
+	}
+	if len(sum.Warnings) != 1 || sum.Warnings[0].Row != 6 || !strings.Contains(sum.Warnings[0].Zh, "“质检专员”的直接上级写的是“质量总监”，按所在部门，图中的直接上级是“客服经理”") {
+		t.Errorf("warnings %+v", sum.Warnings)
+	}
+}
+
+// Circles of superiors, conflicting 上级部门 and a unit name that fits
+// several paths are errors by row.
+func TestStaffingStructureErrors(t *testing.T) {
+	for text, want := range map[string]string{
+		"部门,岗位,直接上级\n客服部,甲,乙\n客服部,乙,甲\n":               "第 2 行“直接上级”列：直接上级形成了循环：第 2 → 3 → 2 行",
+		"部门,上级部门,岗位\n客服部,运营中心,甲\n客服部,行政中心,乙\n":         "第 3 行“上级部门”列：“客服部”的上级部门与第 2 行不同（那里是“运营中心”）",
+		"部门,岗位\n客服部/综合组,甲\n工程部/综合组,乙\n综合组,丙\n":         "第 4 行“部门”列：有多个部门叫“综合组”：客服部/综合组、工程部/综合组",
+		"部门,岗位,编制\n客服部,,3\n":                           "第 2 行“岗位”列：岗位名称为空",
+		"部门,岗位,编制\n客服部,甲,三个\n":                         "第 2 行“编制”列：“三个”不是人数",
+		"部门,岗位,直接上级\n甲部,甲,乙部\n乙部,乙,甲部\n":               "第 2 行“直接上级”列：直接上级写的是部门“乙部”，但看不出它的负责人",
+		"部门,岗位,直接上级\n甲部,甲,乙\n甲部,丙,甲\n乙部,乙,甲\n乙部,丁,乙\n": "第 2 行“直接上级”列：直接上级形成了循环：第 2 → 4 → 2 行",
+		"部门,岗位名称,岗位\n客服部,甲,乙\n":                        "都是岗位",
+	} {
+		_, _, err := readStaffingCSV(t, text)
+		var el ErrorList
+		if !errors.As(err, &el) || !strings.Contains(el.Text(true), want) {
+			t.Errorf("%q: got %v, want %q", text, err, want)
+		}
+	}
+}
+
+// Units nest by 上级部门 whatever the order of rows, a unit's rows may be
+// apart, and a unit named only in 上级部门 is made.
+func TestParentUnits(t *testing.T) {
+	d, _, err := readStaffingCSV(t, "部门,上级部门,岗位,编制,直接上级\n"+
+		"热线组,客服部,热线员,3,组长\n"+
+		"热线组,,组长,1,\n"+
+		"客服部,运营中心,客服经理,1,\n"+
+		"热线组,客服部,质检员,1,组长\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 热线组 comes first in the table: it is 客服部's first child.
+	want := "运营中心\n  客服部\n    热线组\n      热线员 3\n      组长 1 负责人\n      质检员 1\n    客服经理 1 负责人\n"
+	if got := treeText(d); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// Our own export still reads as before; a table with our parent ids and
+// a user's columns too is read by the ids, and says so, naming the
+// columns it left out. Unknown columns no longer refuse a table.
+func TestWhichReading(t *testing.T) {
+	d, sum, err := readStaffingCSV(t, "编号,上级编号,名称,编制,部门,直接上级,颜色\n1,,客服部,,客服部,,红\n2,1,专员,3,客服部,经理,蓝\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := treeText(d); got != "客服部\n  专员 3\n" {
+		t.Errorf("tree\n%s", got)
+	}
+	if sum.Reading != ReadingOwn || !sum.Mixed || !slices.Equal(sum.Ignored, []string{"部门", "直接上级", "颜色"}) {
+		t.Errorf("summary %+v", sum)
+	}
+	lines := strings.Join(sum.Lines(true), "\n")
+	for _, w := range []string{"按本软件导出的表格读取", "表中同时有两种表格的列", "未使用的列：部门、直接上级、颜色", "上级编号 → 上级编号"} {
+		if !strings.Contains(lines, w) {
+			t.Errorf("summary lacks %q:\n%s", w, lines)
+		}
+	}
+	if en := strings.Join(sum.Lines(false), "\n"); !strings.Contains(en, "Columns not used: 部门, 直接上级, 颜色") || !strings.Contains(en, "上级编号 → Parent ID") {
+		t.Errorf("English summary:\n%s", en)
+	}
+
+	// A user's table with a column of ours that is not the tree's (编号
+	// as their own numbering) is read as a staffing table, and says the
+	// other column was left out.
+	d, sum, err = readStaffingCSV(t, "编号,部门,岗位,人数\n1,客服部,专员,3\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Reading != ReadingStaffing || !sum.Mixed || !slices.Equal(sum.Ignored, []string{"编号"}) || treeText(d) != "客服部\n  专员 3\n" {
+		// (One post of three people in a unit does not head it.)
+		t.Errorf("summary %+v, tree\n%s", sum, treeText(d))
+	}
+	if lines := strings.Join(sum.Lines(true), "\n"); !strings.Contains(lines, "按人员编制表读取") || !strings.Contains(lines, "人数 → 编制") {
+		t.Errorf("summary:\n%s", lines)
+	}
+
+	// Every template written by our own writer reads back in our own
+	// reading, not mixed.
+	for _, f := range formats {
+		var b bytes.Buffer
+		d := mustTemplate(t)
+		if err := f.write(&b, d); err != nil {
+			t.Fatal(err)
+		}
+		var sum *Summary
+		var err error
+		if strings.HasPrefix(f.name, "csv") {
+			_, sum, err = readCSV(&b)
+		} else {
+			_, sum, err = readXLSX(&b)
+		}
+		if err != nil || sum.Reading != ReadingOwn || sum.Mixed || len(sum.Ignored) > 0 || len(sum.Columns) != int(numColumns) {
+			t.Errorf("%s: %v %+v", f.name, err, sum)
+		}
+	}
+}
+
+func mustTemplate(t *testing.T) *domain.Document {
+	t.Helper()
+	tm := assets.Templates()[0]
+	d, err := assets.LoadTemplate(tm.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// The header is the row that names the most columns, below a title and
+// a line of two cells ("制表日期：…", "制表人：…") that once passed for
+// the header.
+func TestHeaderBelowTitleAndDate(t *testing.T) {
+	_, sum := importFixture(t, "shop-positions.csv")
+	if sum.HeaderRow != 3 {
+		t.Errorf("header on row %d, want 3", sum.HeaderRow)
+	}
+	d, sum, err := readStaffingCSV(t, "人员编制表\n\n\n日期：2024年,,制表：李四\n部门,岗位名称,编制人数\n客服部,专员,3人\n")
+	if err != nil || sum.HeaderRow != 5 || treeText(d) != "客服部\n  专员 3\n" {
+		t.Errorf("%v %+v", err, sum)
+	}
+}
+
+// Excel on Chinese Windows saves CSV in GB18030: the fixture is, and it
+// is not UTF-8.
+func TestTheGB18030FixtureIsNotUTF8(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "property-gb18030.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if utf8.Valid(data) {
+		t.Fatal("the fixture is UTF-8; it should be as Excel saves CSV on Chinese Windows")
+	}
+	want, err := simplifiedchinese.GB18030.NewEncoder().String("物业服务部")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(want)) {
+		t.Fatal("the fixture does not hold 物业服务部 in GB18030")
+	}
+}
+
+// Cells merged down, as built with excelize: a unit over its rows, a
+// superior over two rows, a row that is blank but for the merged cells
+// (its position was merged too). The merged value counts for every
+// covered row and no row beyond.
+func TestMergedCellsFillEveryRowTheyCover(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	s := f.GetSheetName(0)
+	for i, row := range [][]any{
+		{"部门", "岗位", "编制", "直接上级"},
+		{"客服部", "客服经理", 1, ""},
+		{"", "热线员", 3, "客服经理"},
+		{"", "回访员", 2, ""},
+		{"工程部", "工程经理", 1, ""},
+		{"", "电工", 2, "工程经理"},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(s, cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, m := range [][2]string{{"A2", "A4"}, {"D3", "D4"}, {"A5", "A6"}} {
+		if err := f.MergeCell(s, m[0], m[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	d, err := ReadXLSX(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "客服部\n  客服经理 1 负责人\n  热线员 3\n  回访员 2\n工程部\n  工程经理 1 负责人\n  电工 2\n"
+	if got := treeText(d); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// LibreOffice Calc, the real client: it opens the WPS-style CSV and saves
+// it as .xlsx; that workbook imports as the same tree as the CSV and as
+// the fixture it made before.
+func TestLibreOfficeSavedTableImports(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Fatal("soffice is missing: install libreoffice-calc-nogui (apt-get install --no-install-recommends libreoffice-calc-nogui)")
+	}
+	dir := t.TempDir()
+	data, err := os.ReadFile(filepath.Join("testdata", "office-wps.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "table.csv")
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "--headless", "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", dir, in)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	out, err := os.Open(filepath.Join(dir, "table.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	fresh, err := ReadXLSX(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromCSV, _ := importFixture(t, "office-wps.csv")
+	before, _ := importFixture(t, "office-wps-libreoffice.xlsx")
+	if g, w := canon(t, fresh), canon(t, fromCSV); g != w {
+		t.Errorf("LibreOffice's workbook differs from the CSV: %s", firstDiff(g, w))
+	}
+	if g, w := canon(t, fresh), canon(t, before); g != w {
+		t.Errorf("LibreOffice's workbook differs from the fixture: %s", firstDiff(g, w))
 	}
 }
