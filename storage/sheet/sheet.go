@@ -179,6 +179,9 @@ type RowError struct {
 // Error implements error, in English.
 func (e RowError) Error() string { return e.format(false) }
 
+// Text returns the problem with its row, in Chinese when zh is set.
+func (e RowError) Text(zh bool) string { return e.format(zh) }
+
 func (e RowError) format(zh bool) string {
 	switch {
 	case e.Row == 0 && zh:

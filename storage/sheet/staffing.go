@@ -219,9 +219,9 @@ func readStaffing(header record, data []record, sum *Summary) (*domain.Document,
 	if len(r.rows) == 0 && len(r.errs) == 0 {
 		return nil, ErrorList{{Row: header.row, Msg: "the table has a header but no positions", Zh: "表格只有表头，没有岗位"}}
 	}
-	if len(r.errs) == 0 {
-		r.resolveSuperiors()
-	}
+	// The superiors are matched whatever else is wrong, so that every
+	// problem is listed at once.
+	r.resolveSuperiors()
 	if len(r.errs) == 0 {
 		r.findHeads()
 	}
