@@ -157,13 +157,18 @@ type staffUnit struct {
 
 // staffReader reads a staffing table, collecting every problem.
 type staffReader struct {
-	cols    [numFields]int
-	headers [numFields]string
-	errs    ErrorList
-	units   []staffUnit
-	byPath  map[string]int
-	rows    []staffRow
-	stated  int
+	cols     [numFields]int
+	headers  [numFields]string
+	errs     ErrorList
+	units    []staffUnit
+	byPath   map[string]int   // a unit by its whole path
+	bySuffix map[string][]int // the units whose path ends so, below the top
+	byLast   map[string][]int // the units of that name
+	rows     []staffRow
+	stated   int
+	// near is how many more missing superiors get a list of close
+	// names: finding them costs a pass over the rows each.
+	near int
 }
 
 func (r *staffReader) fail(row int, f field, zh, en string, args ...any) {
@@ -184,7 +189,7 @@ func (r *staffReader) cell(rec record, f field) string {
 
 // readStaffing reads the rows under a staffing table's header.
 func readStaffing(header record, data []record, sum *Summary) (*domain.Document, error) {
-	r := &staffReader{byPath: map[string]int{}}
+	r := &staffReader{byPath: map[string]int{}, bySuffix: map[string][]int{}, byLast: map[string][]int{}, near: maxNearLists}
 	for f := range r.cols {
 		r.cols[f] = -1
 	}
@@ -245,6 +250,11 @@ func readStaffing(header record, data []record, sum *Summary) (*domain.Document,
 	return d, nil
 }
 
+// maxUnitDepth bounds the levels of a unit cell ("客服部/热线组" has two):
+// deeper than any organisation, and it keeps a cell of thousands of
+// slashes from costing their square.
+const maxUnitDepth = 20
+
 // totalWords start a row that totals the table rather than naming a
 // position; the first three state the table's total.
 var totalWords = []string{"合计", "总计", "共计", "小计", "total"}
@@ -259,7 +269,8 @@ func (r *staffReader) totalRow(rec record) (total, grand bool) {
 			continue
 		}
 		for i, w := range totalWords {
-			if strings.HasPrefix(k, w) {
+			// "合计", "合计：54人", "合计(人)", but not a unit named 合计部.
+			if rest, ok := strings.CutPrefix(k, w); ok && (rest == "" || strings.ContainsAny(rest[:1], ":(0123456789") || strings.HasPrefix(rest, "（") || strings.HasPrefix(rest, "：")) {
 				return true, i != 3
 			}
 		}
@@ -274,6 +285,7 @@ func (r *staffReader) read(data []record) {
 		path   []string
 		parent string
 	}
+	parentPath := make([][]string, 0, len(data))
 	refs := make([]unitRef, 0, len(data))
 	var rows []record
 	var above unitRef
@@ -289,7 +301,7 @@ func (r *staffReader) read(data []record) {
 			}
 			continue
 		}
-		ref := unitRef{path: unitPath(r.cell(rec, fUnit)), parent: strings.TrimSpace(r.cell(rec, fParentUnit))}
+		ref := unitRef{path: r.path(rec, fUnit), parent: strings.TrimSpace(r.cell(rec, fParentUnit))}
 		if len(ref.path) == 0 {
 			// Blank means "the same as above".
 			ref.path = above.path
@@ -305,6 +317,7 @@ func (r *staffReader) read(data []record) {
 		}
 		refs = append(refs, ref)
 		rows = append(rows, rec)
+		parentPath = append(parentPath, r.path(record{row: rec.row, cells: []string{ref.parent}}, -1))
 	}
 	// The units: first every path of more than one level, so that a
 	// single name can then be found as the end of one of them.
@@ -328,7 +341,7 @@ func (r *staffReader) read(data []record) {
 		if len(ref.path) > 1 {
 			child = r.byPath[pathKey(ref.path[:1])]
 		}
-		p := r.findUnit(unitPath(ref.parent), rows[i].row, fParentUnit, true)
+		p := r.findUnit(parentPath[i], rows[i].row, fParentUnit, true)
 		r.setParent(child, p, rows[i].row)
 	}
 	for i, rec := range rows {
@@ -402,6 +415,24 @@ func concurrentName(name string) (string, bool) {
 	return name, false
 }
 
+// path reads a unit cell as its levels (see unitPath), reporting a path
+// deeper than maxUnitDepth and keeping its first levels. With f < 0 the
+// cell is rec's only cell, a 上级部门 value filled down from above.
+func (r *staffReader) path(rec record, f field) []string {
+	cell := ""
+	if f >= 0 {
+		cell = r.cell(rec, f)
+	} else {
+		cell, f = rec.cells[0], fParentUnit
+	}
+	p := unitPath(cell)
+	if len(p) > maxUnitDepth {
+		r.fail(rec.row, f, "部门的层级太多（最多 %d 级）", "the unit's path has too many levels (at most %d)", maxUnitDepth)
+		p = p[:maxUnitDepth]
+	}
+	return p
+}
+
 // unitPath splits a unit cell into its levels: "客服部/热线组".
 func unitPath(cell string) []string {
 	var path []string
@@ -427,11 +458,16 @@ func (r *staffReader) unitAt(path []string, row int, create bool) int {
 				return -1
 			}
 			u = len(r.units)
-			r.units = append(r.units, staffUnit{path: slices.Clone(path[:depth+1]), row: row, parent: parent, head: -1})
+			up := slices.Clone(path[:depth+1])
+			r.units = append(r.units, staffUnit{path: up, row: row, parent: parent, head: -1})
 			if parent >= 0 {
 				r.units[u].fixedRow = row
 			}
 			r.byPath[key] = u
+			for k := 1; k < len(up); k++ {
+				r.bySuffix[pathKey(up[k:])] = append(r.bySuffix[pathKey(up[k:])], u)
+			}
+			r.byLast[up[len(up)-1]] = append(r.byLast[up[len(up)-1]], u)
 		}
 		r.units[u].row = min(r.units[u].row, row)
 		parent = u
@@ -450,12 +486,7 @@ func (r *staffReader) findUnit(path []string, row int, f field, create bool) int
 		r.units[u].row = min(r.units[u].row, row)
 		return u
 	}
-	var found []int
-	for u, unit := range r.units {
-		if len(unit.path) > len(path) && slices.Equal(unit.path[len(unit.path)-len(path):], path) {
-			found = append(found, u)
-		}
-	}
+	found := r.bySuffix[pathKey(path)]
 	switch len(found) {
 	case 0:
 		return r.unitAt(path, row, create)
@@ -464,8 +495,11 @@ func (r *staffReader) findUnit(path []string, row int, f field, create bool) int
 		return found[0]
 	}
 	var names []string
-	for _, u := range found {
+	for _, u := range found[:min(len(found), maxListed)] {
 		names = append(names, strings.Join(r.units[u].path, "/"))
+	}
+	if len(found) > maxListed {
+		names = append(names, "…")
 	}
 	r.fail(row, f, "有多个部门叫“%s”：%s；请写出完整的路径，如“%s”", "several units are called %q: %s; write the whole path, such as %q",
 		clip(strings.Join(path, "/")), strings.Join(names, "、"), names[0])
@@ -562,9 +596,12 @@ func (r *staffReader) resolveSuperiors() {
 			continue
 		}
 		var near []int
-		for j, q := range r.rows {
-			if j != i && len(near) < 5 && (strings.Contains(q.node.Name, s) || strings.Contains(s, q.node.Name)) {
-				near = append(near, j)
+		if r.near > 0 {
+			r.near--
+			for j, q := range r.rows {
+				if j != i && len(near) < maxListed && (strings.Contains(q.node.Name, s) || strings.Contains(s, q.node.Name)) {
+					near = append(near, j)
+				}
 			}
 		}
 		if len(near) > 0 {
@@ -578,22 +615,29 @@ func (r *staffReader) resolveSuperiors() {
 
 // unitNamed returns the one unit whose name (or path) is s, else -1.
 func (r *staffReader) unitNamed(s string) int {
-	found := -1
-	for u, unit := range r.units {
-		if unit.path[len(unit.path)-1] == s || strings.Join(unit.path, "/") == s {
-			if found >= 0 {
-				return -1
-			}
-			found = u
-		}
+	found := slices.Clone(r.byLast[s])
+	if u, ok := r.byPath[pathKey(unitPath(s))]; ok && !slices.Contains(found, u) {
+		found = append(found, u)
 	}
-	return found
+	if len(found) != 1 {
+		return -1
+	}
+	return found[0]
 }
 
-// rowList names rows for a message: "第 3 行“经理”（客服部）、第 9 行…".
+// Bounds on what one message lists, so that a table of thousands of rows
+// of one name gives short messages rather than a list of every row in
+// each of them.
+const (
+	maxListed    = 5  // rows or units named in one message
+	maxNearLists = 20 // missing superiors that get a list of close names
+)
+
+// rowList names rows for a message: "第 3 行“经理”（客服部）、第 9 行…",
+// the first maxListed of them and how many more.
 func (r *staffReader) rowList(rows []int, zh bool) string {
 	var parts []string
-	for _, j := range rows {
+	for _, j := range rows[:min(len(rows), maxListed)] {
 		p := r.rows[j]
 		unit := r.unitName(p.unit)
 		switch {
@@ -607,8 +651,15 @@ func (r *staffReader) rowList(rows []int, zh bool) string {
 			parts = append(parts, fmt.Sprintf("row %d %q", p.row, p.node.Name))
 		}
 	}
+	more := len(rows) - maxListed
 	if zh {
+		if more > 0 {
+			parts = append(parts, fmt.Sprintf("另 %d 行", more))
+		}
 		return strings.Join(parts, "、")
+	}
+	if more > 0 {
+		parts = append(parts, fmt.Sprintf("%s more", thousands(more)))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -876,8 +927,9 @@ func (r *staffReader) cycles(parent []int, rowOf func(int) int) {
 // another unit than its own: the unit column wins.
 func superiorWarnings(d *domain.Document, sups []written) ErrorList {
 	var out ErrorList
+	all := d.Superiors()
 	for _, w := range sups {
-		got := d.Superior(w.box)
+		got := all[w.box]
 		if got == w.superior {
 			continue
 		}
