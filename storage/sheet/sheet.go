@@ -2,14 +2,23 @@
 // and Excel workbooks (.xlsx), one row per box, the form of the staffing
 // tables (人员编制表) people keep in Excel.
 //
-// The columns are 编号, 上级编号, 类型, 名称, 编制, 在岗, 职务等级, 兼职,
+// It reads two kinds of table. One is its own (below). The other is a
+// staffing table as people keep it, a row per position: 部门, 岗位名称,
+// 编制人数, 直接上级, 岗位职责 and their variants (see staffing.go).
+// The header decides which (chooseReading), and the Summary of
+// ImportSummary says which reading was used, which column was read as
+// what and which were ignored. The header row is the one among the
+// first rows that names the most columns, below any title rows.
+//
+// Its own columns are 编号, 上级编号, 类型, 名称, 编制, 在岗, 职务等级, 兼职,
 // 负责人, 工作时间, 岗位职责, 任职资格, 部门职能, 备注 and 虚线汇报 (their
 // English names are accepted too: id, parent id, kind, name, planned,
 // filled, grade, concurrent, head, hours, duties, qualifications,
 // functions, notes, dotted lines). Reading, any order of columns will do
 // and only 名称 is required; headers are matched ignoring case, spaces,
-// underscores and hyphens; a column nobody knows is an error naming it.
-// Title rows above the header (one cell each) are skipped.
+// underscores, hyphens, an asterisk and a closing remark in brackets
+// ("编制人数（人）"); a column nobody knows, and 序号, are ignored and named
+// in the summary.
 //
 // Rows may come in any order, parents after their children too; siblings
 // keep the order of their rows. The id column holds any text that is
