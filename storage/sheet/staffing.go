@@ -541,18 +541,27 @@ func (r *staffReader) unitName(u int) string {
 // resolveSuperiors finds the row each superior cell names.
 func (r *staffReader) resolveSuperiors() {
 	byName := map[string][]int{}
-	for i, p := range r.rows {
-		byName[p.node.Name] = append(byName[p.node.Name], i)
-	}
+	byUnitAndName := map[string][]int{}
 	// "客服部经理" and "客服部/经理" name the position 经理 of 客服部.
 	byUnitName := map[string][]int{}
+	unitNames := func(p staffRow) []string {
+		if p.unit < 0 {
+			return nil
+		}
+		u := r.units[p.unit].path
+		last := u[len(u)-1]
+		keys := []string{last + p.node.Name, last + "/" + p.node.Name}
+		if len(u) > 1 {
+			keys = append(keys, strings.Join(u, "/")+"/"+p.node.Name)
+		}
+		return keys
+	}
 	for i, p := range r.rows {
-		if p.unit >= 0 {
-			u := r.units[p.unit].path
-			last := u[len(u)-1]
-			for _, k := range []string{last + p.node.Name, last + "/" + p.node.Name, strings.Join(u, "/") + "/" + p.node.Name} {
-				byUnitName[k] = append(byUnitName[k], i)
-			}
+		byName[p.node.Name] = append(byName[p.node.Name], i)
+		k := fmt.Sprint(p.unit, "\x00", p.node.Name)
+		byUnitAndName[k] = append(byUnitAndName[k], i)
+		for _, k := range unitNames(p) {
+			byUnitName[k] = append(byUnitName[k], i)
 		}
 	}
 	for i := range r.rows {
@@ -561,31 +570,39 @@ func (r *staffReader) resolveSuperiors() {
 		if s == "" {
 			continue
 		}
-		var same, all []int
-		for _, j := range byName[s] {
-			if j != i {
-				all = append(all, j)
-				if r.rows[j].unit == p.unit {
-					same = append(same, j)
+		// The rows of a name but row i itself: how many, and the first
+		// few, without copying lists as long as the table.
+		others := func(list []int, self bool) (int, []int) {
+			n := len(list)
+			if self {
+				n--
+			}
+			var first []int
+			for _, j := range list {
+				if j != i {
+					if first = append(first, j); len(first) > maxListed {
+						break
+					}
 				}
 			}
+			return n, first
 		}
-		cands := same
-		if len(cands) == 0 {
-			cands = all
+		n, cands := others(byUnitAndName[fmt.Sprint(p.unit, "\x00", s)], p.node.Name == s)
+		if n == 0 {
+			n, cands = others(byName[s], p.node.Name == s)
 		}
-		if len(cands) == 0 {
-			cands = slices.DeleteFunc(slices.Clone(byUnitName[s]), func(j int) bool { return j == i })
+		if n == 0 {
+			n, cands = others(byUnitName[s], slices.Contains(unitNames(*p), s))
 		}
 		switch {
-		case len(cands) == 1:
+		case n == 1:
 			p.sup = cands[0]
 			continue
-		case len(cands) > 1:
+		case n > 1:
 			r.fail(p.row, fSuperior, "直接上级“%[1]s”不明确：%[2]s 都叫这个名字", "the superior %[1]q is ambiguous: %[3]s all have that name",
-				clip(s), r.rowList(cands, true), r.rowList(cands, false))
+				clip(s), r.rowList(cands, n, true), r.rowList(cands, n, false))
 			continue
-		case slices.Contains(byName[s], i):
+		case p.node.Name == s:
 			r.fail(p.row, fSuperior, "直接上级是它自己", "the superior is the position itself")
 			continue
 		}
@@ -606,7 +623,7 @@ func (r *staffReader) resolveSuperiors() {
 		}
 		if len(near) > 0 {
 			r.fail(p.row, fSuperior, "表中没有叫“%[1]s”的岗位；相近的有：%[2]s", "no position in the table is called %[1]q; close ones: %[3]s",
-				clip(s), r.rowList(near, true), r.rowList(near, false))
+				clip(s), r.rowList(near, len(near), true), r.rowList(near, len(near), false))
 		} else {
 			r.fail(p.row, fSuperior, "表中没有叫“%s”的岗位", "no position in the table is called %q", clip(s))
 		}
@@ -634,8 +651,8 @@ const (
 )
 
 // rowList names rows for a message: "第 3 行“经理”（客服部）、第 9 行…",
-// the first maxListed of them and how many more.
-func (r *staffReader) rowList(rows []int, zh bool) string {
+// the first maxListed of them and how many more there are of total.
+func (r *staffReader) rowList(rows []int, total int, zh bool) string {
 	var parts []string
 	for _, j := range rows[:min(len(rows), maxListed)] {
 		p := r.rows[j]
@@ -651,7 +668,7 @@ func (r *staffReader) rowList(rows []int, zh bool) string {
 			parts = append(parts, fmt.Sprintf("row %d %q", p.row, p.node.Name))
 		}
 	}
-	more := len(rows) - maxListed
+	more := total - min(len(rows), maxListed)
 	if zh {
 		if more > 0 {
 			parts = append(parts, fmt.Sprintf("另 %d 行", more))
