@@ -68,6 +68,9 @@ func (m *MainWindow) ShowImportPreview(name string, r io.Reader) *ImportPreview 
 
 	// Right: how the table was read, and its problems by row.
 	info := container.NewVBox(previewHeading(name), previewText(heading, widget.MediumImportance))
+	if d != nil && d.Info.StatedTotal != 0 {
+		info.Add(previewText(fmt.Sprintf(lang.L("The table states a total of %d."), d.Info.StatedTotal), widget.MediumImportance))
+	}
 	info.Add(previewHeading(lang.L("Columns")))
 	for _, l := range sum.Lines(zh) {
 		info.Add(previewText(l, widget.MediumImportance))

@@ -72,7 +72,7 @@ func TestImportPreviewShowsTheTreeAndColumns(t *testing.T) {
 	}
 	importThroughMenu(t, m, "service-merged.xlsx")
 	top := topDialog(t, m)
-	for _, want := range []string{"Import Table", "service-merged.xlsx", "9 boxes, 10 planned", "Read as a staffing table",
+	for _, want := range []string{"Import Table", "service-merged.xlsx", "9 boxes, 10 planned", "The table states a total of 10.", "Read as a staffing table",
 		"部门 → unit", "定编 → planned", "直属上级 → superior", "Columns not used: 序号, 联系电话",
 		"▪ 客服部", "· 客服部经理  1 planned · Heads its unit", "· 客服热线员  3 planned", "As a new document"} {
 		if !shows(top, want) {
