@@ -200,12 +200,10 @@ func readStaffing(header record, data []record, sum *Summary) (*domain.Document,
 		}
 		f, ok := staffField(name)
 		switch {
-		case !ok:
+		case !ok || r.cols[f] >= 0:
+			// A second column of the same field (职务 beside 岗位名称)
+			// is left out like an unknown one: the first one counts.
 			sum.Ignored = append(sum.Ignored, name)
-		case r.cols[f] >= 0:
-			r.errs = append(r.errs, RowError{Row: header.row, Column: name,
-				Msg: fmt.Sprintf("the column %q is also read as the %s (column %q)", name, fieldNames[f].en, r.headers[f]),
-				Zh:  fmt.Sprintf("“%s”列与“%s”列都是%s", name, r.headers[f], fieldNames[f].zh)})
 		default:
 			r.cols[f], r.headers[f] = i, name
 			sum.Columns = append(sum.Columns, ColumnUse{Heading: name, Zh: fieldNames[f].zh, En: fieldNames[f].en})

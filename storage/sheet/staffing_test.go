@@ -390,7 +390,6 @@ func TestStaffingStructureErrors(t *testing.T) {
 		"部门,岗位,编制\n客服部,甲,三个\n":                         "第 2 行“编制”列：“三个”不是人数",
 		"部门,岗位,直接上级\n甲部,甲,乙部\n乙部,乙,甲部\n":               "第 2 行“直接上级”列：直接上级写的是部门“乙部”，但看不出它的负责人",
 		"部门,岗位,直接上级\n甲部,甲,乙\n甲部,丙,甲\n乙部,乙,甲\n乙部,丁,乙\n": "第 2 行“直接上级”列：直接上级形成了循环：第 2 → 4 → 2 行",
-		"部门,岗位名称,岗位\n客服部,甲,乙\n":                        "都是岗位",
 	} {
 		_, _, err := readStaffingCSV(t, text)
 		var el ErrorList
@@ -440,6 +439,12 @@ func TestWhichReading(t *testing.T) {
 	}
 	if en := strings.Join(sum.Lines(false), "\n"); !strings.Contains(en, "Columns not used: 部门, 直接上级, 颜色") || !strings.Contains(en, "上级编号 → Parent ID") {
 		t.Errorf("English summary:\n%s", en)
+	}
+
+	// A second column of one field is left out, the first counts.
+	d, sum, err = readStaffingCSV(t, "部门,岗位名称,职务,编制\n客服部,专员,科员,3\n")
+	if err != nil || treeText(d) != "客服部\n  专员 3\n" || !slices.Equal(sum.Ignored, []string{"职务"}) {
+		t.Errorf("%v %+v", err, sum)
 	}
 
 	// A user's table with a column of ours that is not the tree's (编号
