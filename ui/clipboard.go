@@ -73,7 +73,7 @@ func (m *MainWindow) CopyPicture() {
 		return
 	}
 	if root != 0 {
-		m.status.SetMessage(fmt.Sprintf(lang.L("A picture of “%s” with everything under it is on the clipboard."), d.Node(root).Name))
+		m.status.SetMessage(fmt.Sprintf(lang.L("A picture of \"%s\" with everything under it is on the clipboard."), d.Node(root).Name))
 	} else {
 		m.status.SetMessage(lang.L("A picture of the chart is on the clipboard."))
 	}

@@ -109,7 +109,7 @@ func TestCutAndPasteMovesABranchAndUndoBringsItBack(t *testing.T) {
 	if d.Node(ids.agent) != nil {
 		t.Fatal("cut left the box in place")
 	}
-	if !strings.Contains(m.status.Message(), "Cut “客服专员”") {
+	if !strings.Contains(m.status.Message(), `Cut "客服专员"`) {
 		t.Errorf("status %q", m.status.Message())
 	}
 	if got := m.UndoMenuLabel(); got != "Undo Cut" {

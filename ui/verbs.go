@@ -390,7 +390,7 @@ func (m *MainWindow) Copy() {
 	}
 	switch boxes := m.copySelection(); {
 	case boxes == 1:
-		m.status.SetMessage(fmt.Sprintf(lang.L("Copied “%s”."), m.session.Doc.Node(m.Selected()).Name))
+		m.status.SetMessage(fmt.Sprintf(lang.L("Copied \"%s\"."), m.session.Doc.Node(m.Selected()).Name))
 	case boxes > 1:
 		m.status.SetMessage(fmt.Sprintf(lang.L("Copied %d boxes."), boxes))
 	}
@@ -434,7 +434,7 @@ func (m *MainWindow) Cut() {
 	}
 	m.Select(next...)
 	if boxes == 1 {
-		m.status.SetMessage(fmt.Sprintf(lang.L("Cut “%s”. Paste puts it under the selected box; %s undoes the cut."), name, undoKeyName()))
+		m.status.SetMessage(fmt.Sprintf(lang.L("Cut \"%s\". Paste puts it under the selected box; %s undoes the cut."), name, undoKeyName()))
 	} else {
 		m.status.SetMessage(fmt.Sprintf(lang.L("Cut %d boxes. Paste puts them under the selected box; %s undoes the cut."), boxes, undoKeyName()))
 	}
