@@ -70,7 +70,7 @@ const usageZh = `OrgDraft 组织架构设计器
                                         有错误时退出状态为 1
   orgdraft export 文件|@模板 --chart 输出.pdf --book 输出.pdf [--paper A4|A3|A2] [--landscape|--portrait] [--fit|--tile|--split]
                                         把组织架构图和/或岗位职责说明书打印成 PDF
-          [--docx 输出.docx]            岗位职责说明书另存为 Word 文件，可在 Word 或 WPS 中编辑
+          [--docx 输出.docx]            岗位职责说明书另存为可编辑的 .docx 文档
           [--png 输出.png [--scale 2]] [--svg 输出.svg] [--csv 输出.csv] [--xlsx 输出.xlsx] [--english]
                                         架构图存为图片（用于幻灯片和聊天），各框存为表格（用于 Excel）；
                                         加 --english 则其中的文字用英文

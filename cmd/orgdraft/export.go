@@ -94,7 +94,7 @@ func exportCommand(args []string, stdout io.Writer) error {
 	}{
 		{*chartOut, "组织架构图", "chart", pdf.Chart, *chartOut != ""},
 		{*bookOut, "岗位职责说明书", "book", pdf.Book, *bookOut != ""},
-		{*docxOut, "岗位职责说明书（Word）", "book (Word)", pdf.Docx, *docxOut != ""},
+		{*docxOut, "岗位职责说明书（.docx）", "book (Word)", pdf.Docx, *docxOut != ""},
 	}
 	for _, j := range jobs {
 		if !j.enabled {

@@ -17,7 +17,7 @@ func TestExportDocx(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("export --docx: exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "岗位职责说明书（Word）: "+docx) {
+	if !strings.Contains(out, "岗位职责说明书（.docx）: "+docx) {
 		t.Errorf("the output does not name the Word file:\n%s", out)
 	}
 	z, err := zip.OpenReader(docx)

@@ -23,7 +23,8 @@ import (
 // them to PDF, whose text holds every name, duty, qualification and
 // function, the form's labels and the staffing table's total; and its
 // HTML export must hold every table the book has: the cover's two, the
-// staffing table and two per position (the form and its signature row).
+// staffing table and two per position (the form and its signature row),
+// and any other the book composes (编制测算).
 func TestDocxInLibreOffice(t *testing.T) {
 	needPoppler(t)
 	soffice, err := exec.LookPath("soffice")
@@ -93,9 +94,27 @@ func TestDocxInLibreOffice(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tables := 1 + 1 + 2*positions // the particulars, the staffing table, the forms
-		if len(d.Info.SignOffs) > 0 {
+		// Every table the composition holds, the cover's and the
+		// 修订记录's: at least the particulars, the staffing table and the
+		// two of every position.
+		c, err := newComposer(d, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tables := 1 // the particulars
+		for _, p := range c.bookPieces() {
+			if p.kind == pTable {
+				tables++
+			}
+		}
+		if _, _, sign, _ := c.coverTables(); sign != nil {
 			tables++
+		}
+		if rt, _ := c.revisionTable(400); rt != nil {
+			tables++
+		}
+		if tables < 2+2*positions {
+			t.Fatalf("%s: the book composes %d tables for %d positions", id, tables, positions)
 		}
 		if got := bytes.Count(bytes.ToLower(html), []byte("<table")); got != tables {
 			t.Errorf("%s: LibreOffice reads %d tables, want %d", id, got, tables)
