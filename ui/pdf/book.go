@@ -298,19 +298,9 @@ func (c *composer) cover() *sheet {
 	})
 	y += 36
 
-	if len(i.SignOffs) > 0 {
-		sw := 340.0
-		t := &table{header: true, font: fBody, cols: []column{
-			{title: c.pick("签署", "Sign-off"), width: 70, align: alignCenter},
-			{title: c.pick("姓名", "Name"), width: 150, align: alignCenter},
-			{title: c.pick("日期", "Date"), width: sw - 220, align: alignCenter},
-		}}
-		var rows []row
-		for _, r := range i.SignOffs {
-			// An empty name leaves a tall blank cell to sign in.
-			rows = append(rows, row{cells: []string{c.role(r.Role), r.Name, r.Date}, labelFirst: true, min: 30})
-		}
-		c.placeTable(s, t, (s.w-sw)/2, y, rows)
+	// An empty name leaves a tall blank cell to sign in.
+	if t, rows := c.signOffTable(fBody, 30); t != nil {
+		c.placeTable(s, t, (s.w-t.width())/2, y, rows)
 	}
 	return s
 }
