@@ -61,8 +61,7 @@ func (c *composer) book() ([]*sheet, error) {
 	}
 
 	start(c.pick("人员编制表", "Staffing table"))
-	c.staffingTable(f)
-	c.notes(f, c.d.Info.Notes)
+	c.staffingTable(f, c.d.Info.Notes)
 
 	start(c.pick("岗位说明", "Position descriptions"))
 	first := true

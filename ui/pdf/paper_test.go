@@ -42,3 +42,119 @@ func TestSignOffOneLine(t *testing.T) {
 		}
 	}
 }
+
+// staffingPages returns the text of the staffing table's pages of a book,
+// each page's lines, found by the table's column titles.
+func staffingPages(t *testing.T, path string) [][]string {
+	t.Helper()
+	var out [][]string
+	for _, pg := range strings.Split(text(t, path), "\f") {
+		lines := strings.Split(pg, "\n")
+		for i, l := range lines {
+			if strings.HasPrefix(squeeze(l), "部门岗位职务等级编制") {
+				out = append(out, lines[i+1:])
+				break
+			}
+		}
+	}
+	return out
+}
+
+// TestStaffingSubtotals counts the 小计 rows of @service-group's staffing
+// table: one for each unit with more than one position or with sub-units
+// holding positions, none for a unit of a single position.
+func TestStaffingSubtotals(t *testing.T) {
+	needPoppler(t)
+	d := mustTemplate(t, "service-group")
+	own := map[domain.NodeID]int{}
+	below := map[domain.NodeID]bool{}
+	d.Walk(func(n *domain.Node) bool {
+		if n.Kind.IsPosition() {
+			u := d.UnitOf(n.ID)
+			own[u]++
+			for a := d.UnitOf(u); a != 0; a = d.UnitOf(a) {
+				below[a] = true
+			}
+		}
+		return true
+	})
+	want, units := 0, 0
+	for u, n := range own {
+		units++
+		if n > 1 || below[u] {
+			want++
+		}
+	}
+	path, _ := write(t, "staffing-subtotals", bookFn, d, Options{Paper: "A4"})
+	got := 0
+	for _, pg := range staffingPages(t, path) {
+		for _, l := range pg {
+			if strings.HasPrefix(strings.TrimSpace(l), "小计") {
+				got++
+			}
+		}
+	}
+	if got != want || got >= units {
+		t.Errorf("%d subtotal rows for %d units with positions, want %d", got, units, want)
+	}
+	// The roll-up has a column of its own, not a note in 直接上级.
+	if strings.Contains(text(t, path), "含下级部门共") {
+		t.Error("the roll-up is still written as a note")
+	}
+}
+
+// TestStaffingPages prints a staffing table of many pages: no page starts
+// with a subtotal or the total (a unit split from its subtotal), or in
+// the middle of a unit that fits on a page; the notes are not alone on
+// their page; and 在岗 and 缺编 are columns only when the document has
+// filled numbers.
+func TestStaffingPages(t *testing.T) {
+	needPoppler(t)
+	d := bigDoc(300, 1)
+	d.Info.Notes = "本表依据二〇二五年度编制计划整理。"
+	units := map[string]bool{}
+	d.Walk(func(n *domain.Node) bool {
+		if n.Kind == domain.KindUnit {
+			units[n.Name] = true
+		}
+		return true
+	})
+	path, _ := write(t, "staffing-pages", bookFn, d, Options{Paper: "A4"})
+	pgs := staffingPages(t, path)
+	if len(pgs) < 3 {
+		t.Fatalf("the staffing table covers %d pages, want several", len(pgs))
+	}
+	for i, pg := range pgs {
+		first := strings.Fields(pg[0])
+		if len(first) == 0 || !units[first[0]] {
+			t.Errorf("staffing page %d starts with %q, not a unit's first row", i+1, pg[0])
+		}
+	}
+	last := strings.Join(pgs[len(pgs)-1], "\n")
+	if !strings.Contains(last, "说明") || !strings.Contains(last, "合计") {
+		t.Errorf("the notes are not on the page of the total:\n%s", last)
+	}
+	head := func(path string) string {
+		for _, pg := range strings.Split(text(t, path), "\f") {
+			for _, l := range strings.Split(pg, "\n") {
+				if s := squeeze(l); strings.HasPrefix(s, "部门岗位") {
+					return s
+				}
+			}
+		}
+		return ""
+	}
+	if h := head(path); strings.Contains(h, "在岗") || strings.Contains(h, "缺编") {
+		t.Errorf("no filled numbers, yet the columns are %q", h)
+	}
+	d.Walk(func(n *domain.Node) bool {
+		if n.Kind.IsPosition() {
+			n.Filled = n.Planned / 2
+		}
+		return true
+	})
+	path, _ = write(t, "staffing-filled", bookFn, d, Options{Paper: "A4"})
+	if h := head(path); !strings.Contains(h, "编制在岗缺编") {
+		t.Errorf("filled numbers, yet the columns are %q", h)
+	}
+}

@@ -2,56 +2,147 @@ package pdf
 
 import (
 	"fmt"
+	"strings"
 
 	"orgdraft/domain"
 )
 
-// staffingTable places the staffing table: every position grouped under
-// its unit, a subtotal after each unit and the grand total. Concurrent
-// positions are listed but not counted, as in the roll-up.
-func (c *composer) staffingTable(f *flow) {
-	tracks := c.total.Filled > 0
-	t := &table{header: true, font: fSmall, cols: []column{
-		{title: c.pick("部门", "Unit"), width: 90},
-		{title: c.pick("岗位", "Position"), width: 112},
-		{title: c.pick("职务等级", "Grade"), width: 62},
-		{title: c.pick("编制", "Planned"), width: 44, align: alignRight},
-		{title: c.pick("在岗", "Filled"), width: 44, align: alignRight},
-		{title: c.pick("直接上级", "Reports to"), width: f.width - 352},
-	}}
-	roll := c.roll
-	var groups []domain.NodeID
-	members := map[domain.NodeID][]*domain.Node{}
+// The staffing table (人员编制表) lists every position under its unit, the
+// units in chart order with sub-units indented under their parents:
+//
+//   - a unit's name heads its first row; a unit with positions of its own
+//     ends with a 小计 when it has more than one position or has sub-units
+//     (a single position is its own subtotal);
+//   - the 含下级部门 column gives a unit's roll-up, its sub-units included,
+//     on the unit's last row, where it has sub-units;
+//   - 在岗 and 缺编 are columns only when the document records filled
+//     headcounts;
+//   - a unit's rows and its subtotal share a page, and the table's last
+//     rows share one with the total and the start of the notes under it.
+//
+// Concurrent positions are listed but not counted, as in the roll-up.
+
+// staffingUnit is one unit's part of the table.
+type staffingUnit struct {
+	id        domain.NodeID // 0 for positions outside any unit
+	depth     int           // units above it
+	positions []*domain.Node
+	subUnits  bool // whether units below it hold positions
+}
+
+// staffingUnits returns the units holding positions in their subtree, in
+// chart order, each with the positions directly in it.
+func (c *composer) staffingUnits() []*staffingUnit {
+	byID := map[domain.NodeID]*staffingUnit{}
+	var out []*staffingUnit
+	count := map[domain.NodeID]int{} // positions in each unit's subtree
+	parentUnit := map[domain.NodeID]domain.NodeID{}
 	c.d.Walk(func(n *domain.Node) bool {
-		if n.Kind.IsPosition() {
-			u := c.d.UnitOf(n.ID)
-			if _, ok := members[u]; !ok {
-				groups = append(groups, u)
+		switch {
+		case n.Kind == domain.KindUnit:
+			up := c.d.UnitOf(n.ID)
+			parentUnit[n.ID] = up
+			depth := 0
+			if p := byID[up]; p != nil {
+				depth = p.depth + 1
 			}
-			members[u] = append(members[u], n)
+			u := &staffingUnit{id: n.ID, depth: depth}
+			byID[n.ID] = u
+			out = append(out, u)
+		case n.Kind.IsPosition():
+			u := c.d.UnitOf(n.ID)
+			if byID[u] == nil { // no unit: a group of its own, first
+				byID[u] = &staffingUnit{}
+				out = append([]*staffingUnit{byID[u]}, out...)
+			}
+			byID[u].positions = append(byID[u].positions, n)
+			for a := u; a != 0; a = parentUnit[a] {
+				count[a]++
+			}
 		}
 		return true
 	})
-	filled := func(v int) string {
-		if !tracks {
-			return "—"
+	kept := out[:0]
+	for _, u := range out {
+		if u.id == 0 || count[u.id] > 0 {
+			u.subUnits = u.id != 0 && count[u.id] > len(u.positions)
+			kept = append(kept, u)
 		}
-		return fmt.Sprint(v)
 	}
+	return kept
+}
+
+// staffingTable places the staffing table, then the concurrent positions'
+// footnote and notes, the document's 说明.
+func (c *composer) staffingTable(f *flow, notes string) {
+	tracks := c.total.Filled > 0
+	cols := []column{
+		{title: c.pick("部门", "Unit"), width: 96},
+		{title: c.pick("岗位", "Position"), width: 100},
+		{title: c.pick("职务等级", "Grade"), width: 54},
+		{title: c.pick("编制", "Planned"), width: 42, align: alignRight},
+	}
+	if tracks {
+		cols = append(cols,
+			column{title: c.pick("在岗", "Filled"), width: 42, align: alignRight},
+			column{title: c.pick("缺编", "Vacant"), width: 42, align: alignRight})
+	}
+	cols = append(cols, column{title: c.pick("直接上级", "Reports to")},
+		column{title: c.pick("含下级部门", "With units below"), width: 60, align: alignRight})
+	used := 0.0
+	for _, col := range cols {
+		used += col.width
+	}
+	cols[len(cols)-2].width = f.width - used
+	t := &table{header: true, font: fSmall, cols: cols}
+
+	// counts returns the headcount cells: planned, and filled and vacant
+	// when the document records them.
+	counts := func(h domain.Headcount) []string {
+		out := []string{fmt.Sprint(h.Planned)}
+		if tracks {
+			out = append(out, fmt.Sprint(h.Filled), fmt.Sprint(max(0, h.Planned-h.Filled)))
+		}
+		return out
+	}
+	cells := func(unit, pos, grade string, nums []string, sup, roll string) []string {
+		out := append([]string{unit, pos, grade}, nums...)
+		return append(out, sup, roll)
+	}
+	indent := func(u *staffingUnit) float64 { return float64(u.depth) * fSmall.size }
+
 	var rows []row
 	concurrent := false
-	for _, u := range groups {
-		unit := c.pick("（无所属部门）", "(No unit)")
-		if u != 0 {
-			unit = c.d.Node(u).Name
+	for _, u := range c.staffingUnits() {
+		name := c.pick("（无所属部门）", "(No unit)")
+		if u.id != 0 {
+			name = c.d.Node(u.id).Name
+		}
+		roll := ""
+		if u.subUnits {
+			roll = fmt.Sprint(c.roll[u.id].Planned)
+		}
+		if len(u.positions) == 0 {
+			// A unit holding only sub-units: its name, its roll-up, and
+			// kept with the first sub-unit.
+			rows = append(rows, row{cells: cells(name, "", "", counts(domain.Headcount{}), "", roll),
+				font: labelFont(fSmall), fill: &paleGrey, indent: indent(u), keepNext: true})
+			// Its own counts are none: blank them.
+			for i := 3; i < len(cols)-2; i++ {
+				rows[len(rows)-1].cells[i] = ""
+			}
+			continue
 		}
 		var sub domain.Headcount
-		for _, n := range members[u] {
-			planned := fmt.Sprint(n.Planned)
+		for i, n := range u.positions {
+			nums := counts(domain.Headcount{Planned: n.Planned, Filled: n.Filled})
 			if n.Concurrent {
 				// The English mark would not fit the narrow column; the
 				// position's name carries it.
-				planned += c.pick("（兼）", "")
+				nums[0] += c.pick("（兼）", "")
+				for j := 1; j < len(nums); j++ {
+					nums[j] = "—"
+				}
 				concurrent = true
 			} else {
 				sub = sub.Add(domain.Headcount{Planned: n.Planned, Filled: n.Filled})
@@ -60,26 +151,53 @@ func (c *composer) staffingTable(f *flow) {
 			if s := c.d.Superior(n.ID); s != 0 {
 				sup = c.label(s)
 			}
-			rows = append(rows, row{cells: []string{unit, c.positionName(n), orDash(n.Grade), planned, filled(n.Filled), sup}})
+			unit := ""
+			if i == 0 {
+				unit = name
+			}
+			rows = append(rows, row{cells: cells(unit, c.positionName(n), orDash(n.Grade), nums, sup, ""), indent: indent(u), keepNext: true})
 		}
-		note := ""
-		if u != 0 && roll[u].Planned != sub.Planned {
-			note = fmt.Sprintf(c.pick("含下级部门共 %d 人", "%d with the units below"), roll[u].Planned)
+		if len(u.positions) > 1 || u.subUnits {
+			rows = append(rows, row{cells: cells("", c.pick("小计", "Subtotal"), "", counts(sub), "", roll),
+				font: labelFont(fSmall), fill: &paleGrey, indent: indent(u)})
+		} else {
+			rows[len(rows)-1].keepNext = false
 		}
-		rows = append(rows, row{cells: []string{unit, c.pick("小计", "Subtotal"), "", fmt.Sprint(sub.Planned), filled(sub.Filled), note},
-			font: labelFont(fSmall), fill: &paleGrey})
+	}
+	if len(rows) > 0 {
+		rows[len(rows)-1].keepNext = true // the total is not left alone
 	}
 	total := c.total
-	note := ""
-	if st := c.d.Info.StatedTotal; st != 0 && st != total.Planned {
-		note = fmt.Sprintf(c.pick("文件写明 %d 人，与各岗位合计不符", "The document states %d, which differs from the positions' sum"), st)
-	}
-	rows = append(rows, row{cells: []string{c.pick("合计", "Total"), "", "", fmt.Sprint(total.Planned), filled(total.Filled), note},
+	rows = append(rows, row{cells: cells(c.pick("合计", "Total"), "", "", counts(total), "", ""),
 		font: labelFont(fSmall), fill: &unitTint})
-	f.table(t, rows)
-	if concurrent {
-		f.space(4)
-		f.paragraph(c.pick("注：标“（兼）”的岗位由其他岗位人员兼任，不计入小计与合计。",
-			"Note: positions marked (concurrent) are held by people of other positions and are not counted in the subtotals and the total."), fNote, 0)
+	footnote := ""
+	if st := c.d.Info.StatedTotal; st != 0 && st != total.Planned {
+		footnote = fmt.Sprintf(c.pick("注：文件写明编制 %d 人，与各岗位合计 %d 人不符。", "The document states %d, which differs from the positions' sum of %d."), st, total.Planned)
 	}
+	if concurrent {
+		footnote = strings.TrimSpace(footnote + "\n" + c.pick("注：标“（兼）”的岗位由其他岗位人员兼任，不计入小计与合计。",
+			"Note: positions marked (concurrent) are held by people of other positions and are not counted in the subtotals and the total."))
+	}
+	t.tail = c.staffingTail(f, footnote, notes)
+	f.table(t, rows)
+	if footnote != "" {
+		f.space(4)
+		f.paragraph(footnote, fNote, 0)
+	}
+	c.notes(f, notes)
+}
+
+// staffingTail returns the height under the table that must share a page
+// with its last rows: the footnote and the notes' heading with their first
+// lines, as c.notes places them.
+func (c *composer) staffingTail(f *flow, footnote, notes string) float64 {
+	h := 0.0
+	if footnote != "" {
+		h += 4 + float64(len(c.wrap(footnote, fNote, f.width)))*c.lineHeight(fNote)
+	}
+	if strings.TrimSpace(notes) != "" {
+		lines := min(2, len(c.wrap(notes, fBody, f.width)))
+		h += 6 + c.lineHeight(fH3)*1.85 + float64(lines)*c.lineHeight(fBody)
+	}
+	return h
 }

@@ -19,6 +19,12 @@ type row struct {
 	// labelFirst sets the first cell like a column title, bold on a tint,
 	// for the label column of a key–value table.
 	labelFirst bool
+	// indent moves the first cell's text right, to show a level of a
+	// hierarchy (a sub-unit in the staffing table).
+	indent float64
+	// keepNext keeps the row on the same page as the next one, so that a
+	// group of rows (a unit and its subtotal) is not split by a page.
+	keepNext bool
 }
 
 // table is a grid of wrapped text with ruled cells.
@@ -28,6 +34,10 @@ type table struct {
 	// covers. Without it the titles are not drawn at all.
 	header bool
 	font   font
+	// tail is the height of what follows the table and must share a page
+	// with its last row (the start of a note under it), so that it is
+	// never left alone on a page.
+	tail float64
 }
 
 // Cell padding and rule width.
@@ -60,7 +70,11 @@ func (c *composer) lay(t *table, r row) laidRow {
 		if i == 0 && r.labelFirst {
 			f = labelFont(r.font)
 		}
-		lr.lines[i] = c.wrap(text, f, col.width-2*cellPadX)
+		w := col.width - 2*cellPadX
+		if i == 0 {
+			w -= r.indent
+		}
+		lr.lines[i] = c.wrap(text, f, w)
 		lr.n = max(lr.n, len(lr.lines[i]))
 	}
 	return lr
@@ -121,9 +135,13 @@ func (c *composer) drawRow(s *sheet, t *table, x, y, h float64, lr *laidRow, fro
 		s.rect(cx, y, col.width, h, rule, tint)
 		lines := lr.lines[i]
 		top := y + (h-float64(to-from)*lr.lh)/2
+		in := 0.0
+		if i == 0 {
+			in = lr.indent
+		}
 		for j := from; j < to && j < len(lines); j++ {
 			base := top + float64(j-from)*lr.lh + c.baseline(f)
-			c.textIn(s, cx+cellPadX, col.width-2*cellPadX, base, f, col.align, lines[j])
+			c.textIn(s, cx+cellPadX+in, col.width-2*cellPadX-in, base, f, col.align, lines[j])
 		}
 		cx += col.width
 	}
