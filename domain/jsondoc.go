@@ -29,7 +29,8 @@ type jsonPage struct {
 	Landscape     bool   `json:"landscape,omitempty"`
 	LeftToRight   bool   `json:"leftToRight,omitempty"`
 	CompactLeaves bool   `json:"compactLeaves,omitempty"`
-	Language      string `json:"language,omitempty"` // the print language; absent for Chinese
+	Language      string `json:"language,omitempty"`  // the print language; absent for Chinese
+	BookPaper     string `json:"bookPaper,omitempty"` // the book's paper; absent for the default
 }
 
 type jsonNode struct {
@@ -92,6 +93,7 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 		if info.Page.Language, err = ParseLanguage(p.Language); err != nil {
 			return nil, err
 		}
+		info.Page.BookPaper = p.BookPaper
 	}
 
 	var nodes []Node
@@ -170,7 +172,8 @@ func EncodeJSON(w io.Writer, d *Document) error {
 		EffectiveDate: d.Info.EffectiveDate, Confidentiality: d.Info.Confidentiality,
 		StatedTotal: d.Info.StatedTotal, Notes: d.Info.Notes, SignOffs: d.Info.SignOffs,
 		Page: &jsonPage{Paper: d.Info.Page.Paper, Landscape: d.Info.Page.Landscape,
-			LeftToRight: d.Info.Page.LeftToRight, CompactLeaves: d.Info.Page.CompactLeaves},
+			LeftToRight: d.Info.Page.LeftToRight, CompactLeaves: d.Info.Page.CompactLeaves,
+			BookPaper: d.Info.Page.BookPaper},
 		Nodes: []*jsonNode{},
 	}
 	if d.Info.Page.Language != Chinese {

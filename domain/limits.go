@@ -184,6 +184,9 @@ func checkInfo(i *Info) error {
 	if !ValidPaper(i.Page.Paper) {
 		return fmt.Errorf("unknown paper %q (want %s)", i.Page.Paper, strings.Join(Papers, ", "))
 	}
+	if !ValidPaper(i.Page.BookPaper) {
+		return fmt.Errorf("unknown book paper %q (want %s)", i.Page.BookPaper, strings.Join(Papers, ", "))
+	}
 	if i.Page.Language != Chinese && i.Page.Language != English {
 		return fmt.Errorf("unknown print language %d", int(i.Page.Language))
 	}

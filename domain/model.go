@@ -230,6 +230,10 @@ type PageSettings struct {
 
 	// Language is the language the PDFs print their own words in.
 	Language Language
+
+	// BookPaper is the paper of the job-responsibility book ("A4", "A3",
+	// "A2"); Paper is the chart's. Empty means DefaultBookPaper.
+	BookPaper string
 }
 
 // Info holds the document-level fields edited in the properties dialog.
