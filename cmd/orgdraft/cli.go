@@ -22,7 +22,7 @@ Usage:
   orgdraft new [-template ID] FILE      create FILE.orgdraft, blank or from a template
   orgdraft show [-json] FILE|@ID        print the chart: boxes, headcounts, direct superiors
   orgdraft check FILE|@ID               print the checks; exit status 1 when there are errors
-  orgdraft export FILE|@ID --chart OUT.pdf --book OUT.pdf [--paper A4|A3|A2] [--landscape|--portrait] [--fit|--tile|--split]
+  orgdraft export FILE|@ID --chart OUT.pdf --book OUT.pdf [--paper A4|A3|A2] [--book-paper A4|A3|A2] [--landscape|--portrait] [--tile|--split]
                                         print the org chart and/or the job-responsibility book as PDF
           [--png OUT.png [--scale 2]] [--svg OUT.svg] [--csv OUT.csv] [--xlsx OUT.xlsx] [--english]
                                         the chart as a picture for slides and chat, the boxes as a table for Excel

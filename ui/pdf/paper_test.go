@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -156,5 +157,54 @@ func TestStaffingPages(t *testing.T) {
 	path, _ = write(t, "staffing-filled", bookFn, d, Options{Paper: "A4"})
 	if h := head(path); !strings.Contains(h, "编制在岗缺编") {
 		t.Errorf("filled numbers, yet the columns are %q", h)
+	}
+}
+
+// pageSizes returns every page's size as pdfinfo prints it ("595.28 x
+// 841.89"), page by page.
+func pageSizes(t *testing.T, path string) []string {
+	t.Helper()
+	n := pages(t, path)
+	var out []string
+	for _, l := range strings.Split(run(t, "pdfinfo", "-f", "1", "-l", fmt.Sprint(n), path), "\n") {
+		if _, v, ok := strings.Cut(l, " size: "); ok && strings.HasPrefix(l, "Page ") {
+			size, _, _ := strings.Cut(strings.TrimSpace(v), " pts")
+			out = append(out, size)
+		}
+	}
+	if len(out) != n {
+		t.Fatalf("%s: %d page sizes for %d pages", path, len(out), n)
+	}
+	return out
+}
+
+// TestBookPaperApart prints the chart on A3 and the book on A4, as an
+// office does: every chart page is A3 and every book page A4, upright or
+// turned for a chart page.
+func TestBookPaperApart(t *testing.T) {
+	needPoppler(t)
+	d := mustTemplate(t, "service-group")
+	o := Options{Paper: "A3", BookPaper: "A4", Landscape: true}
+	sizes := map[string][2]string{
+		"A4": {"595.28 x 841.89", "841.89 x 595.28"},
+		"A3": {"841.89 x 1190.55", "1190.55 x 841.89"},
+	}
+	check := func(path, paper string) {
+		t.Helper()
+		for i, s := range pageSizes(t, path) {
+			if want := sizes[paper]; s != want[0] && s != want[1] {
+				t.Errorf("%s page %d: %s, want %s", path, i+1, s, paper)
+			}
+		}
+	}
+	chart, _ := write(t, "apart-chart", chartFn, d, o)
+	check(chart, "A3")
+	book, _ := write(t, "apart-book", bookFn, d, o)
+	check(book, "A4")
+	o.BookPaper = "A3"
+	book, _ = write(t, "apart-book-a3", bookFn, d, o)
+	check(book, "A3")
+	if got := OptionsFor(d).BookPaper; got != domain.DefaultBookPaper {
+		t.Errorf("a document without a book paper prints its book on %q", got)
 	}
 }
