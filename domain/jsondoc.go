@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"orgdraft/domain/staffing"
 )
 
 // The JSON form of a document is a nested tree, easy to write by hand: the
@@ -51,6 +53,9 @@ type jsonNode struct {
 	Leaves         string      `json:"leaves,omitempty"`
 	Offset         *Offset     `json:"offset,omitempty"`
 	Children       []*jsonNode `json:"children,omitempty"`
+
+	// Staffing is the box's 排班定编 inputs (staffingplan.go).
+	Staffing *staffing.Plan `json:"staffing,omitempty"`
 }
 
 type jsonLink struct {
@@ -127,6 +132,7 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 		if it.n.Offset != nil {
 			n.Offset = *it.n.Offset
 		}
+		n.Staffing = it.n.Staffing
 		if err := checkNode(&n); err != nil {
 			return nil, fmt.Errorf("box %q: %w", it.n.Name, err)
 		}
@@ -197,6 +203,7 @@ func EncodeJSON(w io.Writer, d *Document) error {
 			o := n.Offset
 			jn.Offset = &o
 		}
+		jn.Staffing = n.Staffing
 		if linked[n.ID] {
 			jn.Key = fmt.Sprint(n.ID)
 		}

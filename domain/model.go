@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"orgdraft/domain/staffing"
 )
 
 // NodeID identifies a box in the chart. It is stable for the life of the
@@ -96,6 +98,9 @@ type Node struct {
 	Collapsed      bool
 	Leaves         Leaves  // how the box's leaf children are arranged
 	Job            JobSpec // the rest of a position's 岗位说明书
+	// Staffing is what the position's 编制 is sized from (排班定编), nil
+	// for none; see staffingplan.go.
+	Staffing *staffing.Plan
 
 	children []NodeID
 }
@@ -111,6 +116,7 @@ func (n *Node) clone() Node {
 	c.Qualifications = slices.Clone(n.Qualifications)
 	c.Functions = slices.Clone(n.Functions)
 	c.Job = n.Job.clone()
+	c.Staffing = n.Staffing.Clone()
 	c.children = nil
 	return c
 }

@@ -156,6 +156,9 @@ func writeNode(ctx context.Context, tx *sql.Tx, n *domain.Node, pos int) error {
 	if err != nil {
 		return err
 	}
+	if err := writeStaffing(ctx, tx, n); err != nil { // staffing.go
+		return err
+	}
 	// A Change lists every sibling whose place may have moved; most of
 	// them have the same items as before, and reading is cheaper than
 	// writing them again.
@@ -235,6 +238,9 @@ func load(ctx context.Context, conn *sql.Conn) (*domain.Document, []Warning, err
 	r.info(&info)
 	nodes, err := loadNodes(ctx, conn, &r)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := loadStaffing(ctx, conn, nodes, &r); err != nil { // staffing.go
 		return nil, nil, err
 	}
 	links, err := loadLinks(ctx, conn)

@@ -98,7 +98,7 @@ func (c *ChecksPanel) Update(d *domain.Document) {
 	if len(c.findings) == 0 {
 		c.header.SetText(lang.L("Checks: no problems found"))
 	} else {
-		c.header.SetText(fmt.Sprintf(lang.L("Checks: %d errors, %d warnings"), errs, warns))
+		c.header.SetText(fmt.Sprintf(lang.L("Checks: %s, %s"), countOf(errs, "%d error", "%d errors"), countOf(warns, "%d warning", "%d warnings")))
 	}
 	c.list.Refresh()
 }

@@ -60,6 +60,7 @@ type Inspector struct {
 	rollup     *widget.Label
 
 	duties, quals, functions *itemList
+	staffing                 *staffingSection // 排班定编, staffing.go
 
 	positionRows  []fyne.CanvasObject // form rows of positions only
 	unitRows      []fyne.CanvasObject // form rows of units only
@@ -134,7 +135,7 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 			i.apply(&domain.SetHead{ID: i.node, On: on})
 		}
 	})
-	i.concurrent = widget.NewCheck(lang.L("Held concurrently (兼)"), func(on bool) {
+	i.concurrent = widget.NewCheck(lang.L("Held concurrently"), func(on bool) {
 		if !i.updating && i.node != 0 {
 			i.apply(domain.SetConcurrent(i.node, on))
 		}
@@ -147,6 +148,7 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 	i.duties = newItemList(domain.Duties, lang.L("Duties"), i)
 	i.quals = newItemList(domain.Qualifications, lang.L("Qualifications"), i)
 	i.functions = newItemList(domain.Functions, lang.L("Unit functions"), i)
+	i.staffing = newStaffingSection(i)
 	for _, e := range i.fields() {
 		i.hook(e)
 	}
@@ -176,7 +178,7 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 		i.unitRows,
 		row(lang.L("Notes"), i.notes),
 	)...)
-	i.positionLists = container.NewVBox(widget.NewSeparator(), i.duties.Content, widget.NewSeparator(), i.quals.Content)
+	i.positionLists = container.NewVBox(widget.NewSeparator(), i.duties.Content, widget.NewSeparator(), i.quals.Content, i.staffing.Content)
 	i.unitLists = container.NewVBox(widget.NewSeparator(), i.functions.Content)
 	i.details = container.NewVBox(form, i.positionLists, i.unitLists)
 	// The message stays above the scrolled fields, so that it is seen
@@ -213,6 +215,7 @@ func (i *Inspector) fields() []*commitEntry {
 	for _, l := range []*itemList{i.duties, i.quals, i.functions} {
 		out = append(out, l.fields()...)
 	}
+	out = append(out, i.staffing.fields()...)
 	return out
 }
 
@@ -388,6 +391,7 @@ func (i *Inspector) Refresh() {
 		for _, l := range []*itemList{i.duties, i.quals, i.functions} {
 			l.Show(nil)
 		}
+		i.staffing.Show(nil)
 		return
 	}
 	i.updating = true
@@ -418,6 +422,7 @@ func (i *Inspector) Refresh() {
 		i.subs.SetText(i.names(i.doc.Subordinates(n.ID)))
 		i.duties.Show(n)
 		i.quals.Show(n)
+		i.staffing.Show(n)
 		i.functions.Show(nil)
 	} else {
 		showAll(i.positionRows, false)
@@ -429,6 +434,7 @@ func (i *Inspector) Refresh() {
 		i.functions.Show(n)
 		i.duties.Show(nil)
 		i.quals.Show(nil)
+		i.staffing.Show(nil)
 	}
 }
 

@@ -109,6 +109,7 @@ func (m *MainWindow) build() {
 	}
 	m.chart = chartview.New()
 	m.chart.SetMarkVacancies(m.App.Preferences().Bool(prefVacancies))
+	m.chart.SetEnglish(Language() == LanguageEnglish)
 	m.chart.SetHost(chartview.Host{
 		Do:               m.DoAndShow,
 		SelectionChanged: m.selectionChanged,

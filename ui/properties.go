@@ -64,9 +64,9 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 	}
 	p.title = entry(info.Title, "")
 	p.company = entry(info.Company, "")
-	p.version = entry(info.Version, "V1.0 试用稿")
+	p.version = entry(info.Version, lang.L("V1.0 trial version"))
 	p.effective = entry(info.EffectiveDate, "2025-01-01")
-	p.confidentiality = entry(info.Confidentiality, "对内公开")
+	p.confidentiality = entry(info.Confidentiality, lang.L("Internal"))
 	total := ""
 	if info.StatedTotal != 0 {
 		total = strconv.Itoa(info.StatedTotal)

@@ -534,6 +534,7 @@ func (it *boxItem) show(v *View, b *chart.Box, pos fyne.Position, size fyne.Size
 
 	badge := badgePts * s
 	if b.Concurrent && badge >= 6 {
+		it.badgeText.Text = concurrentMark(v.english)
 		it.badge.Move(pos.AddXY(size.Width-badge*0.75, -badge*0.25))
 		it.badge.Resize(fyne.NewSize(badge, badge))
 		it.badge.Refresh()

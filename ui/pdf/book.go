@@ -61,7 +61,7 @@ func (c *composer) book() ([]*sheet, error) {
 	}
 
 	start(c.pick("人员编制表", "Staffing table"))
-	c.staffingTable(f, c.d.Info.Notes)
+	c.staffingTable(f, c.withStaffingNote(c.d.Info.Notes)) // staffing.go
 
 	start(c.pick("岗位说明", "Position descriptions"))
 	first := true
@@ -250,6 +250,7 @@ func (c *composer) positionSection(f *flow, n *domain.Node) {
 		f.heading(l.title, fH3, f.firstLines(2, fBody))
 		f.list(l.items, fBody, c.pick("（未填写）", "(None entered.)"))
 	}
+	c.staffingCalc(f, n) // 编制测算, staffing.go
 	c.notes(f, n.Notes)
 }
 
