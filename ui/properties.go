@@ -26,7 +26,7 @@ type propertiesDialog struct {
 
 	title, company, version, effective, confidentiality, statedTotal *keyEntry
 	notes                                                            *keyEntry
-	status, paper                                                    *widget.Select
+	status, paper, bookPaper                                         *widget.Select
 	landscape                                                        *widget.Check
 	rows                                                             []*signOffRow
 	rowBox                                                           *fyne.Container
@@ -88,6 +88,7 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 			p.paper.SetSelected(name)
 		}
 	}
+	p.bookPaper = paperSelect(domain.BookPaperOf(info.Page))
 	p.landscape = widget.NewCheck(lang.L("Landscape"), nil)
 	p.landscape.SetChecked(info.Page.Landscape)
 
@@ -110,7 +111,8 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 		widget.NewLabel(lang.L("Effective date")), p.effective,
 		widget.NewLabel(lang.L("Confidentiality")), p.confidentiality,
 		widget.NewLabel(lang.L("Stated total headcount")), p.statedTotal,
-		widget.NewLabel(lang.L("Paper")), container.NewHBox(p.paper, p.landscape),
+		widget.NewLabel(lang.L("Chart paper")), container.NewHBox(p.paper, p.landscape),
+		widget.NewLabel(lang.L("Book paper")), container.NewHBox(p.bookPaper),
 		widget.NewLabel(lang.L("Notes")), p.notes,
 	)
 	heads := container.NewGridWithColumns(3,
@@ -168,6 +170,9 @@ func (p *propertiesDialog) info() (domain.Info, error) {
 	info.Status = domain.Status(max(0, p.status.SelectedIndex()))
 	info.Page.Paper = p.paper.Selected
 	info.Page.Landscape = p.landscape.Checked
+	if !strings.EqualFold(p.bookPaper.Selected, domain.BookPaperOf(info.Page)) {
+		info.Page.BookPaper = p.bookPaper.Selected
+	}
 	total, err := parseCount(p.statedTotal.Text)
 	if err != nil {
 		return info, errStatedTotal
