@@ -88,6 +88,7 @@ func (c *composer) book() ([]*sheet, error) {
 	body := f.sheets
 	tocLen := len(c.contents(toc, 0))
 	contents := c.contents(toc, 1+tocLen)
+	c.drawRefs(2 + tocLen) // the chart is the body's first section (chartpage.go)
 	sheets := append([]*sheet{c.cover()}, contents...)
 	sheets = append(sheets, body...)
 	for i, s := range sheets {
@@ -121,12 +122,14 @@ func (c *composer) bookChart(f *flow, head string) error {
 	if err != nil {
 		return err
 	}
-	for i, v := range views {
-		s := newSheet(v.page)
+	for i, page := range sheetsOf(views) {
+		s := newSheet(page[0].page)
 		if i == 0 {
 			c.text(s, bookSide, bookTop+c.baseline(fH1), fH1, head)
 		}
-		c.drawView(s, v)
+		for _, v := range page {
+			c.drawView(s, v)
+		}
 		f.sheets = append(f.sheets, s)
 	}
 	f.pageBreak()

@@ -33,16 +33,19 @@ func (c *composer) chartDocument() ([]*sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	sheets := make([]*sheet, len(views))
-	for i, v := range views {
-		s := newSheet(v.page)
+	var sheets []*sheet
+	for i, page := range sheetsOf(views) {
+		s := newSheet(page[0].page)
 		if i == 0 {
-			c.titleBlock(s, v.page)
-			c.signOffBlock(s, v.page, legendOf(views))
+			c.titleBlock(s, page[0].page)
+			c.signOffBlock(s, page[0].page, legendOf(views))
 		}
-		c.drawView(s, v)
-		sheets[i] = s
+		for _, v := range page {
+			c.drawView(s, v)
+		}
+		sheets = append(sheets, s)
 	}
+	c.drawRefs(1)
 	for i, s := range sheets {
 		if i > 0 {
 			c.chartHeader(s)

@@ -64,6 +64,15 @@ type view struct {
 	win     layout.Rect // the chart window shown, in chart points
 	tile    *tileAt     // set when the view is one tile of a tiling
 	tiles   *tiling     // set when the view is the map of a tiling
+	// root is the box whose page this view begins in split mode: a
+	// folded box elsewhere names the page it continues on.
+	root domain.NodeID
+	// join puts the view on the page of the one before it: split mode
+	// packs small units onto a page.
+	join bool
+	// pageOf gives the page index (among the views' pages) where a folded
+	// box continues, for the note 见第 N 页 beside it.
+	pageOf map[domain.NodeID]int
 }
 
 // tiling is a chart cut into a grid of equally sized pieces.
@@ -149,6 +158,14 @@ func fitIn(ch *chart.Chart, p paper, area layout.Rect, caption string) view {
 	if b.H > 0 {
 		k = min(k, r.H/b.H)
 	}
+	return fitAt(ch, p, area, caption, k)
+}
+
+// fitAt shows the chart at scale k centred in the area of page p under
+// the caption.
+func fitAt(ch *chart.Chart, p paper, area layout.Rect, caption string, k float64) view {
+	r := content(area, caption)
+	b := ch.Bounds
 	win := layout.Rect{X: b.X - (r.W/k-b.W)/2, Y: b.Y - (r.H/k-b.H)/2, W: r.W / k, H: r.H / k}
 	return view{ch: ch, page: p, area: area, caption: caption, k: k, win: win}
 }
@@ -270,7 +287,11 @@ func (c *composer) planChart(fr frame) ([]view, error) {
 		}
 	}
 	sp := splitter{c: c, fr: fr, opt: opt, work: c.d.Clone()}
-	return sp.split(0, ch, true, "", c.o.Mode == Split)
+	views, err := sp.split(0, ch, true, "", c.o.Mode == Split)
+	if err != nil {
+		return nil, err
+	}
+	return c.pack(views, fr), nil
 }
 
 // splitter cuts a chart into an overview and a page per unit, again and
@@ -334,6 +355,7 @@ func (sp *splitter) split(root domain.NodeID, ch *chart.Chart, first bool, name 
 		if err != nil {
 			return nil, err
 		}
+		more[0].root = p
 		views = append(views, more...)
 	}
 	return views, nil
@@ -361,10 +383,29 @@ func (c *composer) place(ch *chart.Chart, fr frame, first bool, name string) []v
 }
 
 // build returns the chart of root's subtree with the points folded.
+//
+// A folded box stands for a whole unit, not a leaf: its family is drawn
+// in a row, as an org chart, rather than stacked in a compact column with
+// the leaf positions.
 func (sp *splitter) build(root domain.NodeID, points []domain.NodeID) (*chart.Chart, error) {
+	leaves := map[domain.NodeID]domain.Leaves{}
+	for _, p := range points {
+		if up := sp.work.Node(p).Parent; up != 0 {
+			leaves[up] = sp.work.Node(up).Leaves
+		}
+	}
 	fold := func(v bool) error {
 		for _, p := range points {
 			if _, err := domain.SetCollapsed(p, v).Do(sp.work); err != nil {
+				return err
+			}
+		}
+		for up, was := range leaves {
+			to := domain.LeavesRow
+			if !v {
+				to = was
+			}
+			if _, err := domain.SetLeaves(up, to).Do(sp.work); err != nil {
 				return err
 			}
 		}
@@ -408,6 +449,7 @@ func (c *composer) drawView(s *sheet, v view) {
 		c.drawTileMap(s, v, r)
 	default:
 		c.drawChart(s, v.ch, v.win, v.k, r.X, r.Y, true)
+		c.noteFolded(s, v, r.X, r.Y)
 	}
 }
 

@@ -155,6 +155,7 @@ type composer struct {
 	names    map[string]int // how many positions bear each name, once counted
 	roll     map[domain.NodeID]domain.Headcount
 	total    domain.Headcount
+	refs     []pageRef // notes 见第 N 页 waiting for page numbers (pack.go)
 }
 
 func newComposer(d *domain.Document, o Options) (*composer, error) {
