@@ -16,20 +16,7 @@ import (
 // chartDocument lays out the chart PDF.
 func (c *composer) chartDocument() ([]*sheet, error) {
 	const m = chartMargin
-	bottomBand := c.signOffHeight()
-	fr := frame{
-		upright:   c.paper,
-		landscape: c.o.Landscape,
-		first: func(p paper) layout.Rect {
-			top := m + c.titleBlock(nil, p) + 8
-			bottom := p.h - m - bottomBand - 8
-			return layout.Rect{X: m, Y: top, W: p.w - 2*m, H: bottom - top}
-		},
-		rest: func(p paper) layout.Rect {
-			return layout.Rect{X: m, Y: m + headerH, W: p.w - 2*m, H: p.h - 2*m - headerH}
-		},
-	}
-	views, err := c.planChart(fr)
+	views, err := c.planChart(c.chartFrame())
 	if err != nil {
 		return nil, err
 	}
@@ -53,6 +40,26 @@ func (c *composer) chartDocument() ([]*sheet, error) {
 		c.footer(s, i, len(sheets), m, m)
 	}
 	return sheets, nil
+}
+
+// chartFrame says where the chart goes on the chart PDF's pages: between
+// the title block and the sign-off block on the first, under the running
+// header on the others.
+func (c *composer) chartFrame() frame {
+	const m = chartMargin
+	bottomBand := c.signOffHeight()
+	return frame{
+		upright:   c.paper,
+		landscape: c.o.Landscape,
+		first: func(p paper) layout.Rect {
+			top := m + c.titleBlock(nil, p) + 8
+			bottom := p.h - m - bottomBand - 8
+			return layout.Rect{X: m, Y: top, W: p.w - 2*m, H: bottom - top}
+		},
+		rest: func(p paper) layout.Rect {
+			return layout.Rect{X: m, Y: m + headerH, W: p.w - 2*m, H: p.h - 2*m - headerH}
+		},
+	}
 }
 
 // infoLine returns the document's particulars in one line: version,

@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -206,5 +208,81 @@ func TestBookPaperApart(t *testing.T) {
 	check(book, "A3")
 	if got := OptionsFor(d).BookPaper; got != domain.DefaultBookPaper {
 		t.Errorf("a document without a book paper prints its book on %q", got)
+	}
+}
+
+// TestSplitPacksUnits lays out @service-group's chart on A4 portrait,
+// where it does not fit one page: every unit's chart is at one scale,
+// no page could take the first chart of the next, every page's charts are
+// centred across it, and every folded box names the page where its unit
+// begins.
+func TestSplitPacksUnits(t *testing.T) {
+	needPoppler(t)
+	for _, mode := range []Mode{Fit, Split} {
+		d := mustTemplate(t, "service-group")
+		c, err := newComposer(d, Options{Paper: "A4", Mode: mode})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fr := c.chartFrame()
+		views, err := c.planChart(fr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pgs := sheetsOf(views)
+		if len(pgs) >= len(views) {
+			t.Errorf("%v: %d pages for %d charts: nothing shares a page", mode, len(pgs), len(views))
+		}
+		for _, v := range views {
+			if v.tile == nil && v.tiles == nil && math.Abs(v.k-views[0].k) > 1e-9 {
+				t.Errorf("%v: %q at scale %.3f, the first at %.3f", mode, v.caption, v.k, views[0].k)
+			}
+		}
+		for i, pg := range pgs {
+			r := fr.rest(pg[0].page)
+			if i == 0 {
+				r = fr.first(pg[0].page)
+			}
+			left, right := math.Inf(1), math.Inf(-1)
+			for _, v := range pg {
+				b := v.ch.Bounds
+				x0 := content(v.area, v.caption).X + (b.X-v.win.X)*v.k
+				left, right = min(left, x0), max(right, x0+b.W*v.k)
+			}
+			if l, rr := left-r.X, r.X+r.W-right; math.Abs(l-rr) > 1 {
+				t.Errorf("%v page %d: %.1f pt of margin at the left, %.1f at the right", mode, i+1, l, rr)
+			}
+			if i == 0 || i+1 >= len(pgs) || pgs[i+1][0].tile != nil || pgs[i+1][0].tiles != nil {
+				continue
+			}
+			if _, ok := c.shelve(append(slices.Clone(pg), pgs[i+1][0]), pg[0].page, r, pg[0].k); ok {
+				t.Errorf("%v: page %d had room for %q of page %d", mode, i+1, pgs[i+1][0].caption, i+2)
+			}
+		}
+		// Each folded box's note points at the page of its unit.
+		first := map[domain.NodeID]int{}
+		for i, pg := range pgs {
+			for _, v := range pg {
+				if v.root != 0 {
+					first[v.root] = i + 1
+				}
+			}
+		}
+		path, _ := write(t, "split-"+mode.String(), chartFn, d, Options{Paper: "A4", Mode: mode})
+		txt := squeeze(text(t, path))
+		notes := 0
+		for _, v := range views {
+			for _, b := range v.ch.Boxes {
+				if n, ok := first[b.ID]; ok && b.Hidden > 0 {
+					notes++
+					if !strings.Contains(txt, fmt.Sprintf("见第%d页", n)) {
+						t.Errorf("%v: the folded %s lacks 见第 %d 页", mode, d.Node(b.ID).Name, n)
+					}
+				}
+			}
+		}
+		if notes == 0 || strings.Count(txt, "见第") != notes {
+			t.Errorf("%v: %d notes 见第 N 页 printed for %d folded boxes", mode, strings.Count(txt, "见第"), notes)
+		}
 	}
 }
