@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"orgdraft/domain"
+	"orgdraft/domain/layout"
 )
 
 // TestSignOffOneLine fills the sign-off block with names of four
@@ -284,5 +285,128 @@ func TestSplitPacksUnits(t *testing.T) {
 		if notes == 0 || strings.Count(txt, "见第") != notes {
 			t.Errorf("%v: %d notes 见第 N 页 printed for %d folded boxes", mode, strings.Count(txt, "见第"), notes)
 		}
+	}
+}
+
+// boxRects returns the boxes drawn on a sheet: the stroked and filled
+// rectangles (tile bands are filled alone, outlines stroked alone).
+func boxRects(s *sheet) []layout.Rect {
+	var out []layout.Rect
+	for _, m := range s.marks {
+		if m.kind == markRect && m.fill != nil && m.stroke.width > 0 {
+			out = append(out, layout.Rect{X: m.x, Y: m.y, W: m.w, H: m.h})
+		}
+	}
+	return out
+}
+
+// TestTilesKeepOffBoxes tiles @service-group on A4 portrait and checks
+// the laid-out sheets: the map's tile outlines stay within the margins,
+// its tile names and the tiles' assembly marks cover no box, and no more
+// boxes are cut (whole on no tile) than by an even grid.
+func TestTilesKeepOffBoxes(t *testing.T) {
+	d := mustTemplate(t, "service-group")
+	c, err := newComposer(d, Options{Paper: "A4", Mode: Tile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets, err := c.chartDocument()
+	if err != nil {
+		t.Fatal(err)
+	}
+	views, _ := c.planChart(c.chartFrame())
+	tl := views[0].tiles
+	if tl == nil || len(sheets) != 1+tl.rows*tl.cols {
+		t.Fatalf("%d sheets: want a map and its tiles", len(sheets))
+	}
+	labels := map[string]bool{}
+	for r := range tl.rows {
+		for col := range tl.cols {
+			labels[tl.label(r, col)] = true
+		}
+	}
+	mp := sheets[0]
+	for _, m := range mp.marks {
+		if m.kind == markRect && m.stroke.dash == dashed && (m.x < chartMargin-0.01 || m.x+m.w > mp.w-chartMargin+0.01) {
+			t.Errorf("a tile outline runs from x %.1f to %.1f, past the margins of a page %.1f wide", m.x, m.x+m.w, mp.w)
+		}
+		if m.kind != markText || !labels[m.text] {
+			continue
+		}
+		r := layout.Rect{X: m.x, Y: m.y - m.size*0.8, W: c.m.Width(m.text, m.size), H: m.size}
+		for _, b := range boxRects(mp) {
+			if intersects(r, b) {
+				t.Errorf("tile name %s at %v covers a box at %v", m.text, r, b)
+			}
+		}
+	}
+	marks := 0
+	for i, s := range sheets[1:] {
+		for _, m := range s.marks {
+			if m.kind != markPath || !m.closed || len(m.pts) != 24 {
+				continue
+			}
+			marks++
+			x, y := (m.pts[0].x+m.pts[12].x)/2, m.pts[0].y
+			r := layout.Rect{X: x - 2*markRadius, Y: y - 2*markRadius, W: 4 * markRadius, H: 4 * markRadius}
+			for _, b := range boxRects(s) {
+				if intersects(r, b) {
+					t.Errorf("tile %d: an assembly mark at %.0f,%.0f covers a box at %v", i+1, x, y, b)
+				}
+			}
+		}
+	}
+	if marks == 0 {
+		t.Error("no assembly marks")
+	}
+	// Boxes whole on no tile, with these cuts and with an even grid, for
+	// charts and papers of several shapes.
+	better := false
+	for _, tc := range []struct {
+		id, paper string
+		landscape bool
+	}{{"service-group", "A4", false}, {"service-group", "A4", true}, {"large-service", "A4", false},
+		{"large-service", "A3", true}, {"after-sales", "A4", false}, {"property-service", "A4", false}} {
+		c, err := newComposer(mustTemplate(t, tc.id), Options{Paper: tc.paper, Landscape: tc.landscape, Mode: Tile})
+		if err != nil {
+			t.Fatal(err)
+		}
+		views, _ := c.planChart(c.chartFrame())
+		tl := views[0].tiles
+		if tl == nil {
+			continue
+		}
+		cut := func(win func(r, c int) layout.Rect) int {
+			n := 0
+			for _, b := range views[0].ch.Boxes {
+				whole := false
+				for r := range tl.rows {
+					for col := range tl.cols {
+						w := win(r, col)
+						whole = whole || (b.Rect.X >= w.X-1e-6 && b.Rect.X+b.Rect.W <= w.X+w.W+1e-6 && b.Rect.Y >= w.Y-1e-6 && b.Rect.Y+b.Rect.H <= w.Y+w.H+1e-6)
+					}
+				}
+				if !whole {
+					n++
+				}
+			}
+			return n
+		}
+		stepX, stepY := tl.winW-tileOverlap/tl.k, tl.winH-tileOverlap/tl.k
+		bb := views[0].ch.Bounds
+		x0 := bb.X - (tl.winW+float64(tl.cols-1)*stepX-bb.W)/2
+		y0 := bb.Y - (tl.winH+float64(tl.rows-1)*stepY-bb.H)/2
+		even := cut(func(r, col int) layout.Rect {
+			return layout.Rect{X: x0 + float64(col)*stepX, Y: y0 + float64(r)*stepY, W: tl.winW, H: tl.winH}
+		})
+		got := cut(tl.window)
+		if got > even {
+			t.Errorf("%s on %s: %d boxes cut, an even grid cuts %d", tc.id, tc.paper, got, even)
+		}
+		better = better || got < even
+		t.Logf("%s on %s landscape=%v: %d×%d tiles, %d boxes cut, an even grid cuts %d", tc.id, tc.paper, tc.landscape, tl.rows, tl.cols, got, even)
+	}
+	if !better {
+		t.Error("no chart is cut better than by an even grid")
 	}
 }
