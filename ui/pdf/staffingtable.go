@@ -17,10 +17,16 @@ import (
 //     on the unit's last row, where it has sub-units;
 //   - 在岗 and 缺编 are columns only when the document records filled
 //     headcounts;
-//   - a unit's rows and its subtotal share a page, and the table's last
-//     rows share one with the total and the start of the notes under it.
+//   - a unit's rows and its subtotal share a page (a unit of more than
+//     keepWhole positions breaks, but never after its first row or before
+//     its last two), and the table's last rows share one with the total
+//     and the start of the notes under it.
 //
 // Concurrent positions are listed but not counted, as in the roll-up.
+
+// keepWhole is the most positions of a unit kept on one page: a longer
+// unit would leave most of a page empty before it.
+const keepWhole = 8
 
 // staffingUnit is one unit's part of the table.
 type staffingUnit struct {
@@ -76,19 +82,25 @@ func (c *composer) staffingUnits() []*staffingUnit {
 // footnote and notes, the document's 说明.
 func (c *composer) staffingTable(f *flow, notes string) {
 	tracks := c.total.Filled > 0
+	// A number column is as wide as its title; 直接上级 takes what is left.
+	num := func(title string, least float64) column {
+		w := c.m.Width(title, labelFont(fSmall).size) + 2*cellPadX + 1
+		return column{title: title, width: max(least, w), align: alignRight}
+	}
 	cols := []column{
-		{title: c.pick("部门", "Unit"), width: 96},
-		{title: c.pick("岗位", "Position"), width: 100},
-		{title: c.pick("职务等级", "Grade"), width: 54},
-		{title: c.pick("编制", "Planned"), width: 42, align: alignRight},
+		{title: c.pick("部门", "Unit"), width: 84},
+		{title: c.pick("岗位", "Position"), width: 92},
+		{title: c.pick("职务等级", "Grade"), width: 48},
+		// Room for a concurrent position's 1（兼）.
+		num(c.pick("编制", "Planned"), c.m.Width("10"+c.pick("（兼）", ""), fSmall.size)+2*cellPadX+1),
 	}
 	if tracks {
-		cols = append(cols,
-			column{title: c.pick("在岗", "Filled"), width: 42, align: alignRight},
-			column{title: c.pick("缺编", "Vacant"), width: 42, align: alignRight})
+		cols = append(cols, num(c.pick("在岗", "Filled"), 34), num(c.pick("缺编", "Vacant"), 34))
 	}
-	cols = append(cols, column{title: c.pick("直接上级", "Reports to")},
-		column{title: c.pick("含下级部门", "With units below"), width: 60, align: alignRight})
+	cols = append(cols, column{title: c.pick("直接上级", "Reports to")}, num(c.pick("含下级部门", "With units below"), 0))
+	if c.o.Language == domain.English {
+		cols[len(cols)-1].width = 56 // the English title takes two lines
+	}
 	used := 0.0
 	for _, col := range cols {
 		used += col.width
@@ -155,7 +167,10 @@ func (c *composer) staffingTable(f *flow, notes string) {
 			if i == 0 {
 				unit = name
 			}
-			rows = append(rows, row{cells: cells(unit, c.positionName(n), orDash(n.Grade), nums, sup, ""), indent: indent(u), keepNext: true})
+			// A long unit may break across a page, but not after its
+			// first row or before its last two and the subtotal.
+			keep := len(u.positions) <= keepWhole || i == 0 || i >= len(u.positions)-2
+			rows = append(rows, row{cells: cells(unit, c.positionName(n), orDash(n.Grade), nums, sup, ""), indent: indent(u), keepNext: keep})
 		}
 		if len(u.positions) > 1 || u.subUnits {
 			rows = append(rows, row{cells: cells("", c.pick("小计", "Subtotal"), "", counts(sub), "", roll),
