@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"orgdraft/domain"
 	"orgdraft/domain/layout"
@@ -58,8 +59,10 @@ func (c *composer) pack(views []view, fr frame) []view {
 				flush()
 			}
 			// A chart that fitted its own page fits it alone at a scale
-			// no larger.
-			page, _ = c.shelve([]view{v}, v.page, fr.rest(v.page), k)
+			// no larger. Where pages may turn (the book), a page takes the
+			// orientation that holds the most of the charts to come.
+			p := c.pageFor(views[i:], fr, k)
+			page, _ = c.shelve([]view{v}, p, fr.rest(p), k)
 		}
 	}
 	flush()
@@ -78,6 +81,30 @@ func (c *composer) pack(views []view, fr frame) []view {
 		out[i].pageOf = pageOf
 	}
 	return out
+}
+
+// pageFor returns the paper for a page starting with the first of the
+// views: its own orientation, or the other where that holds more of the
+// views that follow (up to the next tiling) at scale k.
+func (c *composer) pageFor(views []view, fr frame, k float64) paper {
+	best, most := views[0].page, 0
+	for _, land := range fr.orientations() {
+		p := fr.paper(land)
+		n := 0
+		for j := 1; j <= len(views); j++ {
+			if v := views[j-1]; v.tile != nil || v.tiles != nil {
+				break
+			}
+			if _, ok := c.shelve(slices.Clone(views[:j]), p, fr.rest(p), k); !ok {
+				break
+			}
+			n = j
+		}
+		if n > most || (n == most && p == views[0].page) {
+			best, most = p, n
+		}
+	}
+	return best
 }
 
 // pieceSize returns the paper a chart takes at scale k with its caption.
