@@ -227,6 +227,22 @@ func DefaultSignOffs() []SignOff {
 	return []SignOff{{Role: "编制"}, {Role: "审核"}, {Role: "批准"}}
 }
 
+// RoleInEnglish returns the English name of a customary sign-off role
+// (编制 → Prepared by, 审核 → Reviewed by, 批准 → Approved by) and any
+// other role as written: roles are the user's words, but these three are
+// the program's own, stored in every new document.
+func RoleInEnglish(role string) string {
+	switch strings.TrimSpace(role) {
+	case "编制":
+		return "Prepared by"
+	case "审核":
+		return "Reviewed by"
+	case "批准":
+		return "Approved by"
+	}
+	return role
+}
+
 // PageSettings are the document's printing and layout preferences.
 type PageSettings struct {
 	Paper         string // "A4", "A3", "A2"
@@ -273,6 +289,9 @@ type Document struct {
 	links    []Link
 	nextNode NodeID
 	nextLink LinkID
+
+	// revisions are the approved versions the file keeps (approval.go).
+	revisions []Revision
 }
 
 // NewDocument returns an empty document with the customary sign-off rows and

@@ -48,6 +48,22 @@ func FuzzOpen(f *testing.F) {
 		}
 		seed(tm.ID+".orgdraft", d)
 	}
+	{ // an approved document, with its snapshot in table revision
+		path := filepath.Join(dir, "approved.orgdraft")
+		d := signedDocument(f)
+		file, err := Create(path, d)
+		if err == nil {
+			err = errors.Join(file.Approve(d, domain.Approval{Date: "2026-12-01", Note: "初版"}), file.Close())
+		}
+		if err != nil {
+			f.Fatal(err)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
 	for i, c := range append(append([]hostileCase(nil), foreignCases...), damageCases...) {
 		seed(fmt.Sprintf("hostile%d.orgdraft", i), richDocument(f), c.stmts...)
 	}
@@ -93,7 +109,11 @@ func FuzzOpen(f *testing.F) {
 		if roots := doc.Roots(); len(roots) > 0 {
 			h := domain.NewHistory(doc)
 			h.OnChange = func(ch domain.Change) error { return file.Apply(doc, ch) }
-			if err := h.Do(domain.Rename(roots[0], "改名")); err != nil {
+			err := h.Do(domain.Rename(roots[0], "改名"))
+			if doc.Locked() && !errors.Is(err, domain.ErrApproved) {
+				t.Fatalf("editing an approved file: %v", err)
+			}
+			if !doc.Locked() && err != nil {
 				t.Fatalf("editing an opened file: %v", err)
 			}
 		}

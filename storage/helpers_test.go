@@ -34,7 +34,7 @@ func richDocument(t testing.TB) *domain.Document {
 		Title:           "组织架构及岗位职责 " + oddText,
 		Company:         "某某机械制造有限公司",
 		Version:         "V1.0 试用稿",
-		Status:          domain.Approved,
+		Status:          domain.Draft, // approved_test.go approves documents
 		EffectiveDate:   "2024-07-01",
 		Confidentiality: "对内公开",
 		StatedTotal:     54,

@@ -101,7 +101,10 @@ func writeAll(ctx context.Context, tx *sql.Tx, d *domain.Document) error {
 	if err != nil {
 		return err
 	}
-	return writeLinks(ctx, tx, d)
+	if err := writeLinks(ctx, tx, d); err != nil {
+		return err
+	}
+	return writeRevisions(ctx, tx, d) // revisions.go
 }
 
 // writeInfo rewrites the document row and the sign-off rows.
@@ -254,6 +257,11 @@ func load(ctx context.Context, conn *sql.Conn) (*domain.Document, []Warning, err
 	if err != nil {
 		return nil, nil, err
 	}
+	revs, err := loadRevisions(ctx, conn, &r) // revisions.go
+	if err != nil {
+		return nil, nil, err
+	}
+	d.SetRevisions(revs)
 	return d, r.warnings, nil
 }
 

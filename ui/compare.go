@@ -84,6 +84,23 @@ func (m *MainWindow) CompareWith(path string) error {
 	return m.ShowComparison(old, cur, v, path)
 }
 
+// CompareWithRevision shows what changed from the approved version seq,
+// kept in the file, to the document as it is now.
+func (m *MainWindow) CompareWithRevision(seq int) error {
+	if m.session == nil {
+		return nil
+	}
+	old, err := m.session.Doc.RevisionDocument(seq)
+	if err != nil {
+		m.showError(err)
+		return err
+	}
+	m.inspector.Flush()
+	cur := m.session.Doc.Clone()
+	v := pdf.Versions{Old: old.Info.Version, New: versionLabel(m.DocumentName(), cur)}
+	return m.ShowComparison(old, cur, v)
+}
+
 // versionLabel names a version by its file (or snapshot) name and its
 // version label.
 func versionLabel(name string, d *domain.Document) string {

@@ -8,32 +8,12 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"orgdraft/domain"
 	"orgdraft/domain/diff"
 	"orgdraft/storage"
 	"orgdraft/ui/chartview"
 )
-
-// chooseInFileDialog picks the file shown as name in the topmost file
-// dialog and taps Open, as a user does.
-func chooseInFileDialog(t *testing.T, m *MainWindow, name string) {
-	t.Helper()
-	top := topDialog(t, m)
-	for _, o := range visibleObjects(top) {
-		if _, isButton := o.(*widget.Button); isButton {
-			continue
-		}
-		if tap, ok := o.(fyne.Tappable); ok && shows(o, name) && !shows(o, "Cancel") {
-			test.Tap(tap)
-			tapButton(t, top, "Open")
-			return
-		}
-	}
-	t.Fatalf("the file dialog does not show %q: %q", name, texts(top))
-}
 
 func TestFileMenuCompareDrawsTheChangesOnTheChart(t *testing.T) {
 	dir := t.TempDir()
@@ -59,7 +39,7 @@ func TestFileMenuCompareDrawsTheChangesOnTheChart(t *testing.T) {
 	editor := m.Window.Content()
 
 	menuAction(t, m, "Compare…")()
-	chooseInFileDialog(t, m, "初稿")
+	chooseInFileDialog(t, m, "初稿", "Open")
 	c := m.Comparison()
 	if c == nil || m.Window.Content() == editor {
 		t.Fatal("choosing the file did not show the comparison")

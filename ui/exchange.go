@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -43,15 +44,36 @@ func exchangeText(err error) string {
 	return outputErrorText(err)
 }
 
-// ImportFile asks about unsaved work, then for an outline or table to
-// import as a new, unsaved document.
+// ImportFile asks for an outline or table to import. A table is shown in
+// a preview first (see ShowImportPreview); an outline opens as a new,
+// unsaved document, after asking about unsaved work.
 func (m *MainWindow) ImportFile() {
-	m.confirmDiscard(func() {
-		m.askOpenFile(importExtensions, func(r fyne.URIReadCloser) {
-			defer r.Close()
-			m.ImportFrom(r.URI().Name(), r)
-		})
+	m.askOpenFile(importExtensions, func(r fyne.URIReadCloser) {
+		defer r.Close()
+		name := r.URI().Name()
+		if isTable(name) {
+			m.ShowImportPreview(name, r)
+			return
+		}
+		// The file is read now: the question about unsaved work may
+		// stay open a while.
+		data, err := io.ReadAll(io.LimitReader(r, sheet.MaxImportBytes+1))
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		m.confirmDiscard(func() { m.ImportFrom(name, bytes.NewReader(data)) })
 	})
+}
+
+// isTable reports whether File ▸ Import reads the file named name as a
+// table (it shows a preview of those).
+func isTable(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv", ".tsv", ".xlsx", ".xlsm":
+		return true
+	}
+	return false
 }
 
 // ImportFrom reads an outline or table named name (its extension says
@@ -66,17 +88,26 @@ func (m *MainWindow) ImportFrom(name string, r io.Reader) error {
 		return err
 	})
 	if err == nil {
-		if d.Info.Title == domain.NewDocument().Info.Title {
-			d.Info.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-		}
-		var s *Session
-		if s, err = NewRecoverableSession(d, m.recoveryDir()); err == nil {
-			m.SetSession(s)
+		if err = m.openImported(name, d); err == nil {
 			return nil
 		}
 	}
 	dialog.ShowError(fmt.Errorf("%s\n\n%s", lang.L("Nothing was imported:"), exchangeText(err)), m.Window)
 	return err
+}
+
+// openImported opens an imported document as a new, unsaved one, titled
+// after the file unless the import gave it a title.
+func (m *MainWindow) openImported(name string, d *domain.Document) error {
+	if d.Info.Title == domain.NewDocument().Info.Title {
+		d.Info.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	}
+	s, err := NewRecoverableSession(d, m.recoveryDir())
+	if err != nil {
+		return err
+	}
+	m.SetSession(s)
+	return nil
 }
 
 // PasteOutline adds the outline on the clipboard under the selected box
@@ -92,6 +123,7 @@ func (m *MainWindow) PasteOutline() error {
 		return err
 	})
 	if err == nil {
+		p.Name = "Paste" // the Edit menu's Paste (Ctrl+V) is this
 		if err = m.DoAndShow(p); err == nil {
 			m.Select(p.Added()...)
 			return nil

@@ -165,7 +165,7 @@ func (m *MainWindow) OpenPath(path string) error {
 		m.showError(err)
 		return err
 	}
-	if m.session != nil && !m.session.ReadOnly() && sameFile(m.session.Path(), abs) {
+	if m.session != nil && m.session.viewing == "" && sameFile(m.session.Path(), abs) {
 		return nil
 	}
 	s, err := OpenSession(abs)

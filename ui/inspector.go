@@ -70,6 +70,11 @@ type Inspector struct {
 	scroll        *container.Scroll // the fields; the wheel over any field scrolls it
 	// Content is what the main window places.
 	Content fyne.CanvasObject
+
+	// Several boxes selected (multiedit.go): ids holds them, multi edits
+	// what they have in common.
+	ids   []domain.NodeID
+	multi *multiEdit
 }
 
 // kindLabel names a kind in the editor's language.
@@ -149,6 +154,7 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 	i.quals = newItemList(domain.Qualifications, lang.L("Qualifications"), i)
 	i.functions = newItemList(domain.Functions, lang.L("Unit functions"), i)
 	i.staffing = newStaffingSection(i)
+	i.multi = newMultiEdit(i)
 	for _, e := range i.fields() {
 		i.hook(e)
 	}
@@ -183,7 +189,7 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 	i.details = container.NewVBox(form, i.positionLists, i.unitLists)
 	// The message stays above the scrolled fields, so that it is seen
 	// when the refused field is far down (a duty).
-	i.scroll.Content = container.NewPadded(container.NewVBox(i.empty, i.details))
+	i.scroll.Content = container.NewPadded(container.NewVBox(i.empty, i.details, i.multi.Content))
 	i.Content = container.NewBorder(i.message, nil, nil, nil, i.scroll)
 	i.Show(nil, 0, 0)
 	return i
@@ -216,6 +222,9 @@ func (i *Inspector) fields() []*commitEntry {
 		out = append(out, l.fields()...)
 	}
 	out = append(out, i.staffing.fields()...)
+	if i.multi != nil {
+		out = append(out, i.multi.fields()...)
+	}
 	return out
 }
 
@@ -350,9 +359,10 @@ func (i *Inspector) Message() string {
 	return i.message.Text
 }
 
-// Show edits the box id of d; count is how many boxes are selected (the
-// inspector edits one box at a time). Typing not yet committed in the
-// previous box's fields is committed to that box first.
+// Show edits the box id of d; count is how many boxes are selected
+// (ShowSelection, which knows them all, edits what several boxes have in
+// common). Typing not yet committed in the previous box's fields is
+// committed to that box first.
 func (i *Inspector) Show(d *domain.Document, id domain.NodeID, count int) {
 	if id != i.node || d != i.doc {
 		i.Flush()
@@ -374,6 +384,9 @@ func (i *Inspector) Flush() {
 
 // Refresh fills the panel from the model again (after any change).
 func (i *Inspector) Refresh() {
+	if i.refreshMany() {
+		return
+	}
 	var n *domain.Node
 	if i.doc != nil {
 		n = i.doc.Node(i.node)

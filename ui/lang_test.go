@@ -433,8 +433,8 @@ func TestTheEditorSpeaksOneLanguage(t *testing.T) {
 
 			// Paste an outline: the Edit menu then names it.
 			m.App.Clipboard().SetContent(map[string]string{LanguageEnglish: "Sales\n  Seller (2)", LanguageChinese: "销售部\n  销售员（2人）"}[language])
-			menuAction(t, m, label(language, "Paste Outline"))()
-			if got := m.UndoMenuLabel(); !strings.Contains(got, label(language, "Paste outline")) {
+			menuAction(t, m, label(language, "Paste"))()
+			if got := m.UndoMenuLabel(); !strings.Contains(got, label(language, "Paste")) {
 				t.Errorf("after pasting an outline the Edit menu says %q", got)
 			}
 			check("the Edit menu after a paste", menuTexts(m.Window.MainMenu()))

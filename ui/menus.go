@@ -21,6 +21,7 @@ type menus struct {
 	main                              *fyne.MainMenu
 	undo, redo                        *fyne.MenuItem
 	del, addSibling, addAssistant     *fyne.MenuItem
+	cut, copy, duplicate              *fyne.MenuItem
 	zoomIn, zoomOut, zoom100, zoomFit *fyne.MenuItem
 	checks                            *fyne.MenuItem
 	leftToRight, compactLeaves        *fyne.MenuItem
@@ -77,6 +78,9 @@ func (m *MainWindow) makeMenus() *menus {
 		exportOther,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Document Properties…"), func() { m.ShowProperties() }),
+		fyne.NewMenuItem(lang.L("Approve…"), m.ShowApprove),
+		fyne.NewMenuItem(lang.L("New Revision…"), m.ShowNewRevision),
+		fyne.NewMenuItem(lang.L("History…"), m.ShowHistory),
 		fyne.NewMenuItem(lang.L("Settings…"), func() { m.ShowSettings() }),
 		fyne.NewMenuItemSeparator(),
 		quit,
@@ -89,11 +93,20 @@ func (m *MainWindow) makeMenus() *menus {
 	}
 	mm.redo = item(lang.L("Redo"), m.Redo, redoKey)
 	mm.del = fyne.NewMenuItem(lang.L("Delete Box (Delete)"), m.Delete)
+	// Cut, Copy and Paste work on the text of a field that has the focus,
+	// on the selected boxes otherwise (see textShortcut).
+	mm.cut = item(lang.L("Cut"), m.Cut, &fyne.ShortcutCut{})
+	mm.copy = item(lang.L("Copy"), m.Copy, &fyne.ShortcutCopy{})
+	mm.duplicate = item(lang.L("Duplicate"), m.Duplicate, shortcut(fyne.KeyD, false))
 	edit := fyne.NewMenu(lang.L("Edit"),
 		mm.undo, mm.redo,
 		fyne.NewMenuItemSeparator(),
+		mm.cut, mm.copy,
+		item(lang.L("Paste"), m.Paste, &fyne.ShortcutPaste{}),
+		mm.duplicate,
 		mm.del,
-		item(lang.L("Paste Outline"), func() { m.PasteOutline() }, shortcut(fyne.KeyV, true)),
+		fyne.NewMenuItemSeparator(),
+		item(lang.L("Copy Chart as Picture"), m.CopyPicture, shortcut(fyne.KeyC, true)),
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Find…"), func() { m.ShowSearch() }, shortcut(fyne.KeyF, false)),
 	)
@@ -199,6 +212,9 @@ func (m *MainWindow) updateMenus() {
 	sel := m.session.Doc.Node(m.Selected())
 	editable := !m.session.ReadOnly()
 	mm.del.Disabled = sel == nil || !editable
+	mm.cut.Disabled = sel == nil || !editable
+	mm.copy.Disabled = sel == nil
+	mm.duplicate.Disabled = sel == nil || !editable
 	mm.addSibling.Disabled = sel == nil || !editable
 	mm.addAssistant.Disabled = sel == nil || !editable
 	mm.checks.Checked = m.checksVisible

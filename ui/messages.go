@@ -48,6 +48,8 @@ func errorText(err error) string {
 		return staffing.Message(err, Language() == LanguageChinese)
 	case errors.Is(err, storage.ErrStaffingDropped):
 		return lang.L("Some staffing plans in the file could not be read and were left out; the boxes keep their planned headcount.") + "\n" + detail(err)
+	case errors.Is(err, errComparing):
+		return lang.L("A comparison is shown: close it (Close Comparison) to edit the document.")
 	case errors.Is(err, domain.ErrCycle):
 		return lang.L("A box cannot report to itself or to one of its own subordinates.")
 	case errors.Is(err, domain.ErrSelfLink):
@@ -56,6 +58,8 @@ func errorText(err error) string {
 		return lang.L("Only a position directly inside a unit can head it.")
 	case errors.Is(err, domain.ErrNoSuchNode):
 		return lang.L("That box no longer exists.")
+	case errors.Is(err, domain.ErrApproved):
+		return lang.L("This document is approved and locked, so it cannot be changed. To change it, start the next draft with File ▸ New Revision….")
 	case errors.Is(err, ErrReadOnly):
 		return lang.L("This document is open read-only, so it cannot be changed here. Save As makes an editable copy.")
 	case errors.Is(err, storage.ErrInUse):

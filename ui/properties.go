@@ -78,6 +78,7 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 	p.notes.SetMinRowsVisible(2)
 	p.status = widget.NewSelect(statusLabels(), nil)
 	p.status.SetSelectedIndex(int(info.Status))
+	p.status.Disable() // only File ▸ Approve… and New Revision… change it (approve.go)
 
 	// The paper the document prints on by default; the export dialog
 	// starts from it.
@@ -167,7 +168,6 @@ func (p *propertiesDialog) info() (domain.Info, error) {
 	info.EffectiveDate = strings.TrimSpace(p.effective.Text)
 	info.Confidentiality = strings.TrimSpace(p.confidentiality.Text)
 	info.Notes = p.notes.Text
-	info.Status = domain.Status(max(0, p.status.SelectedIndex()))
 	info.Page.Paper = p.paper.Selected
 	info.Page.Landscape = p.landscape.Checked
 	if !strings.EqualFold(p.bookPaper.Selected, domain.BookPaperOf(info.Page)) {

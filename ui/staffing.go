@@ -74,7 +74,7 @@ func chineseUI() bool { return Language() == LanguageChinese }
 func newStaffingSection(in *Inspector) *staffingSection {
 	s := &staffingSection{in: in, total: -1}
 	zh := chineseUI()
-	title := widget.NewLabelWithStyle(lang.L("Staffing from posts and shifts (排班定编)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(lang.L("Staffing from posts and shifts"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	s.start = widget.NewButtonWithIcon(lang.L("Size this position from its posts and shifts"), theme.ContentAddIcon(), func() {
 		s.change(func(p *staffing.Plan) {

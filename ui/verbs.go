@@ -1,15 +1,18 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"orgdraft/domain"
+	"orgdraft/domain/outline"
 )
 
 // The editing verbs. Each is implemented here once; the menus, the
@@ -208,7 +211,7 @@ func (m *MainWindow) refusedReadOnly() bool {
 	if m.session == nil || !m.session.ReadOnly() {
 		return false
 	}
-	m.showError(ErrReadOnly)
+	m.showError(m.session.readOnlyReason())
 	return true
 }
 
@@ -285,8 +288,13 @@ func (m *MainWindow) boxMenu(id domain.NodeID) *fyne.Menu {
 	if n == nil {
 		autoAll := item(lang.L("Auto Layout (All Boxes)"), func() { m.Select(); m.AutoLayout() })
 		autoAll.Disabled = !hasOffsets(d, d.Roots())
+		paste := item(lang.L("Paste"), func() { m.Select(); m.Paste() })
+		paste.Disabled = m.session.ReadOnly()
 		return fyne.NewMenu("",
 			item(lang.L("Add Top-Level Unit"), func() { m.Select(); m.Add(addSubordinate) }),
+			paste,
+			fyne.NewMenuItemSeparator(),
+			item(lang.L("Copy Chart as Picture"), func() { m.Select(); m.CopyPicture() }),
 			fyne.NewMenuItemSeparator(),
 			autoAll,
 			item(lang.L("Fit to Window"), m.ZoomToFit),
@@ -309,6 +317,11 @@ func (m *MainWindow) boxMenu(id domain.NodeID) *fyne.Menu {
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Rename"), m.Rename),
 		item(lang.L("Delete"), m.Delete),
+		item(lang.L("Cut"), m.Cut),
+		item(lang.L("Copy"), m.Copy),
+		item(lang.L("Paste"), m.Paste),
+		item(lang.L("Duplicate"), m.Duplicate),
+		item(lang.L("Copy as Picture"), m.CopyPicture),
 		fyne.NewMenuItemSeparator(),
 		fold,
 		item(lang.L("Add Dotted-Line Link…"), func() { m.StartLink(id) }),
@@ -348,4 +361,141 @@ func (m *MainWindow) handleKey(ev *fyne.KeyEvent) bool {
 		return false
 	}
 	return true
+}
+
+// ---- copy and paste ----
+
+// The clipboard holds copied boxes as an indented outline (outline.Format):
+// readable where it is pasted as text, in WeChat, Word or Notepad, and read
+// back whole by Paste, in this window or another one. So Paste also takes
+// an outline the user typed or copied from elsewhere.
+
+// textShortcut hands a clipboard shortcut to the text field that has the
+// keyboard focus, if one has: there Ctrl+C copies the selected text, not
+// the selected boxes. (The main menu's shortcuts reach the window before
+// the focused widget.) It reports whether a field took it.
+func (m *MainWindow) textShortcut(sc fyne.Shortcut) bool {
+	if f, ok := m.Window.Canvas().Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(sc)
+		return true
+	}
+	return false
+}
+
+// Copy puts the selected boxes, with everything under them, on the
+// clipboard; in a text field, it copies the field's selected text.
+func (m *MainWindow) Copy() {
+	if m.textShortcut(&fyne.ShortcutCopy{Clipboard: m.App.Clipboard()}) || m.session == nil {
+		return
+	}
+	switch boxes := m.copySelection(); {
+	case boxes == 1:
+		m.status.SetMessage(fmt.Sprintf(lang.L("Copied \"%s\"."), m.session.Doc.Node(m.Selected()).Name))
+	case boxes > 1:
+		m.status.SetMessage(fmt.Sprintf(lang.L("Copied %d boxes."), boxes))
+	}
+}
+
+// copySelection puts the selected branches on the clipboard and returns
+// how many boxes they hold (0: nothing selected, nothing copied).
+func (m *MainWindow) copySelection() int {
+	d := m.session.Doc
+	m.inspector.Flush() // what is being typed belongs to the copy
+	b := d.CopyBranch(m.chart.Selection())
+	if len(b.Nodes) == 0 {
+		return 0
+	}
+	m.App.Clipboard().SetContent(outline.Format(b))
+	return len(b.Nodes)
+}
+
+// Cut copies the selected boxes and deletes them, as one undo step; in a
+// text field, it cuts the field's selected text.
+func (m *MainWindow) Cut() {
+	if m.textShortcut(&fyne.ShortcutCut{Clipboard: m.App.Clipboard()}) || m.session == nil || m.refusedReadOnly() {
+		return
+	}
+	d := m.session.Doc
+	gone := d.Topmost(m.chart.Selection())
+	if len(gone) == 0 {
+		return
+	}
+	// No question however many boxes go: they are on the clipboard, and
+	// Undo brings them back where they were.
+	boxes := m.copySelection()
+	name := d.Node(gone[0]).Name
+	next := successor(d, gone)
+	var cmds []domain.Command
+	for _, id := range gone {
+		cmds = append(cmds, &domain.DeleteNode{ID: id})
+	}
+	if m.DoAndShow(&domain.Batch{Name: "Cut", Cmds: cmds}) != nil {
+		return
+	}
+	m.Select(next...)
+	if boxes == 1 {
+		m.status.SetMessage(fmt.Sprintf(lang.L("Cut \"%s\". Paste puts it under the selected box; %s undoes the cut."), name, undoKeyName()))
+	} else {
+		m.status.SetMessage(fmt.Sprintf(lang.L("Cut %d boxes. Paste puts them under the selected box; %s undoes the cut."), boxes, undoKeyName()))
+	}
+}
+
+// Paste adds the boxes on the clipboard under the selected box (at the
+// top level when none is selected), as one undo step, and selects them;
+// in a text field, it pastes into the field. A pasted box whose name a box
+// there already has gets a number: "客服专员 (2)".
+func (m *MainWindow) Paste() {
+	if m.textShortcut(&fyne.ShortcutPaste{Clipboard: m.App.Clipboard()}) || m.session == nil || m.refusedReadOnly() {
+		return
+	}
+	if strings.TrimSpace(m.App.Clipboard().Content()) == "" {
+		m.status.SetMessage(lang.L("The clipboard holds nothing to paste: copy boxes or an outline first."))
+		return
+	}
+	if m.PasteOutline() == nil {
+		if sel := m.chart.Selection(); len(sel) > 0 {
+			m.chart.Reveal(sel[0])
+		}
+	}
+}
+
+// Duplicate puts a copy of each selected box, with everything under it,
+// right after it under the same superior, as one undo step, and selects
+// the copies.
+func (m *MainWindow) Duplicate() {
+	if m.session == nil || m.refusedReadOnly() {
+		return
+	}
+	d := m.session.Doc
+	m.inspector.Flush()
+	tops := d.Topmost(m.chart.Selection())
+	if len(tops) == 0 {
+		return
+	}
+	cmds := make([]*domain.PasteBranch, len(tops))
+	for i, id := range tops {
+		cmds[i] = &domain.PasteBranch{Parent: d.Node(id).Parent, Index: d.IndexOf(id) + 1,
+			Branch: d.CopyBranch([]domain.NodeID{id}), Name: "Duplicate"}
+	}
+	// Among siblings the later ones go first, so that inserting a copy
+	// does not move the place of the next.
+	order := slices.Clone(cmds)
+	slices.SortStableFunc(order, func(a, b *domain.PasteBranch) int {
+		if c := cmp.Compare(a.Parent, b.Parent); c != 0 {
+			return c
+		}
+		return b.Index - a.Index
+	})
+	steps := make([]domain.Command, len(order))
+	for i, c := range order {
+		steps[i] = c
+	}
+	if m.DoAndShow(domain.Steps("Duplicate", steps)) != nil {
+		return
+	}
+	var added []domain.NodeID
+	for _, c := range cmds {
+		added = append(added, c.Added()...)
+	}
+	m.Select(added...)
 }

@@ -34,7 +34,8 @@ Usage:
           [--force]                     replace output files that exist (never a document: an export
                                         never replaces an .orgdraft document or the one exported)
   orgdraft diff OLD NEW [--json] [--by-name|--by-id] [--pdf OUT.pdf] [--xlsx OUT.xlsx] [--force]
-                                        compare two versions (files or @ID); exit status 0 when
+                                        compare two versions (files, @ID, or FILE@V1.0 for an approved
+                                        version kept in FILE); exit status 0 when
                                         the same, 1 when they differ; the comparison table as PDF/Excel
   orgdraft import OUTLINE.txt|TABLE.csv|TABLE.xlsx FILE
                                         create FILE.orgdraft from an indented outline or a staffing table
@@ -43,6 +44,13 @@ Usage:
                                         size a post from its hours and shifts: the working step by step,
                                         the result on the last line; H is hours a day or a range (22:00-06:00)
   orgdraft staffing FILE|@ID            the working of every position sized from a staffing plan
+  orgdraft sign FILE --role ROLE --name NAME [--date YYYY-MM-DD]
+                                        fill in a row of the sign-off block, ROLE as the document
+                                        names it
+  orgdraft approve FILE [--approver NAME] [--note TEXT] [--date YYYY-MM-DD]
+                                        approve and lock FILE, keeping a snapshot of this version
+  orgdraft revise FILE [--version V1.1]  start the next draft of an approved FILE
+  orgdraft history FILE [--note N TEXT] list the approved versions, or set the summary of version N
   orgdraft --version                    print the version
 
 FILE is an .orgdraft document; @ID names a built-in template instead.
@@ -67,7 +75,8 @@ const usageZh = `OrgDraft 组织架构设计器
           [--force]                     替换已存在的输出文件（文档除外：导出从不覆盖
                                         .orgdraft 文档，也不覆盖正在导出的文档）
   orgdraft diff 旧版 新版 [--json] [--by-name|--by-id] [--pdf 输出.pdf] [--xlsx 输出.xlsx] [--force]
-                                        比较两个版本（文件或 @模板）：相同时退出状态为 0，
+                                        比较两个版本（文件、@模板，或 文件@V1.0 表示文件中已批准的
+                                        版本）：相同时退出状态为 0，
                                         不同时为 1；变更对照表可存为 PDF 或 Excel
   orgdraft import 提纲.txt|表格.csv|表格.xlsx 文件
                                         由缩进的提纲或人员编制表新建 文件.orgdraft
@@ -76,6 +85,13 @@ const usageZh = `OrgDraft 组织架构设计器
                                         按岗位点和值班时间测算编制（排班定编）：逐步列出测算过程，
                                         最后一行是结果；每天小时可写时段（22:00-06:00）
   orgdraft staffing 文件|@模板          列出按排班定编测算的每个岗位的测算过程
+  orgdraft sign 文件 --role 角色 --name 姓名 [--date 年-月-日]
+                                        填写签核栏的一行（角色如 编制、审核、批准）
+  orgdraft approve 文件 [--approver 批准人] [--note 说明] [--date 年-月-日]
+                                        批准并锁定文件，在文件中保存这一版本的快照
+  orgdraft revise 文件 [--version V1.1] 由已批准的文件开始下一版草稿
+  orgdraft history 文件 [--note 序号 说明]
+                                        列出已批准的各版本，或修改第 N 版的修订说明
   orgdraft --version                    显示版本
 
 “文件”是 .orgdraft 文档；“@模板”表示内置模板（模板名见 orgdraft templates）。
@@ -192,6 +208,14 @@ func dispatch(cmd string, rest []string, stdout io.Writer) (int, error) {
 		status, err = diffCommand(rest, stdout)
 	case "staffing":
 		err = staffingCommand(rest, stdout)
+	case "sign":
+		err = signCommand(rest, stdout)
+	case "approve":
+		err = approveCommand(rest, stdout)
+	case "revise":
+		err = reviseCommand(rest, stdout)
+	case "history":
+		err = historyCommand(rest, stdout)
 	case "version", "-version", "--version":
 		printVersion(stdout)
 	case "help", "-h", "-help", "--help":

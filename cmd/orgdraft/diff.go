@@ -3,9 +3,12 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"orgdraft/domain"
@@ -19,7 +22,8 @@ import (
 //
 //	orgdraft diff OLD NEW [--json] [--by-name|--by-id] [--pdf OUT.pdf] [--xlsx OUT.xlsx] [--force]
 //
-// OLD and NEW are files or @template ids. It prints what changed from OLD
+// OLD and NEW are files, @template ids, or FILE@VERSION: an approved
+// version kept in FILE, named by its label (V1.0) or its number (1). It prints what changed from OLD
 // to NEW (as JSON with --json) and, like diff, exits with 0 when the two
 // are the same and 1 when they differ (3 when it failed). --pdf and
 // --xlsx write the comparison table (变更对照表) as well; they never
@@ -39,18 +43,18 @@ func diffCommand(args []string, stdout io.Writer) (int, error) {
 	}
 	switch {
 	case *byName && *byID:
-		return exitUsage, usageError{"--by-name and --by-id exclude each other"}
+		return exitUsage, usageError{pick(chinese(*lang), "--by-name 和 --by-id 不能同时使用", "--by-name and --by-id exclude each other")}
 	case *pdfOut != "" && *xlsxOut != "" && samePath(*pdfOut, *xlsxOut):
-		return exitUsage, usageError{"--pdf and --xlsx name the same file"}
+		return exitUsage, usageError{pick(chinese(*lang), "--pdf 和 --xlsx 指向同一个文件", "--pdf and --xlsx name the same file")}
 	}
 	zh := chinese(*lang)
-	old, err := load(pos[0])
+	old, err := loadVersion(pos[0], zh)
 	if err != nil {
-		return exitFailed, fmt.Errorf("%s: %w", pos[0], err)
+		return exitFailed, err
 	}
-	new, err := load(pos[1])
+	new, err := loadVersion(pos[1], zh)
 	if err != nil {
-		return exitFailed, fmt.Errorf("%s: %w", pos[1], err)
+		return exitFailed, err
 	}
 	o := diff.Options{}
 	switch {
@@ -63,7 +67,9 @@ func diffCommand(args []string, stdout io.Writer) (int, error) {
 
 	var inputs []string
 	for _, p := range pos {
-		if !strings.HasPrefix(p, "@") {
+		if file, _, ok := versionArg(p); ok {
+			inputs = append(inputs, file)
+		} else if !strings.HasPrefix(p, "@") {
 			inputs = append(inputs, p)
 		}
 	}
@@ -176,4 +182,49 @@ func printComparison(w io.Writer, r *diff.Report, v pdf.Versions, zh bool) {
 			added, removed, changed, t.Planned.Before, t.Planned.After, t.Filled.Before, t.Filled.After),
 		fmt.Sprintf("%d boxes added, %d removed, %d changed; planned total %d → %d, filled total %d → %d.",
 			added, removed, changed, t.Planned.Before, t.Planned.After, t.Filled.Before, t.Filled.After)))
+}
+
+// versionArg splits FILE@VERSION into the file and the version, when arg
+// names an approved version kept in a file that exists (a file whose own
+// name holds an "@" is still taken as a file).
+func versionArg(arg string) (file, version string, ok bool) {
+	i := strings.LastIndex(arg, "@")
+	if i <= 0 || i == len(arg)-1 {
+		return "", "", false
+	}
+	if _, err := os.Stat(arg); err == nil {
+		return "", "", false
+	}
+	if st, err := os.Stat(arg[:i]); err != nil || !st.Mode().IsRegular() {
+		return "", "", false
+	}
+	return arg[:i], arg[i+1:], true
+}
+
+// loadVersion reads OLD or NEW of diff: a file, a template, or an approved
+// version kept in a file (FILE@V1.0 or FILE@1).
+func loadVersion(arg string, zh bool) (*domain.Document, error) {
+	file, version, ok := versionArg(arg)
+	if !ok {
+		return load(arg)
+	}
+	d, err := load(file)
+	if err != nil {
+		return nil, err
+	}
+	var labels []string
+	for _, r := range d.Revisions() {
+		if r.Version == version || strconv.Itoa(r.Seq) == version {
+			return d.RevisionDocument(r.Seq)
+		}
+		labels = append(labels, r.Version)
+	}
+	if len(labels) == 0 {
+		return nil, errors.New(pick(zh,
+			fmt.Sprintf("%s 没有已批准的版本，没有“%s”", file, version),
+			fmt.Sprintf("%s has no approved version, so no %q", file, version)))
+	}
+	return nil, errors.New(pick(zh,
+		fmt.Sprintf("%s 没有版本“%s”；已批准的版本：%s", file, version, strings.Join(labels, "、")),
+		fmt.Sprintf("%s has no version %q; its approved versions: %s", file, version, strings.Join(labels, ", "))))
 }

@@ -19,7 +19,8 @@ import (
 //
 // It never overwrites: FILE must not exist. Any problem in the input is
 // listed with its line or row numbers, all at once, and then nothing is
-// written.
+// written. For a table it says how it read it: as our own export or as a
+// staffing table, which column as what, which columns it ignored.
 func importCommand(args []string, stdout io.Writer) error {
 	fs := flags("import")
 	lang := fs.String("lang", "", "zh or en")
@@ -42,7 +43,7 @@ func importCommand(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer f.Close()
-	d, err := sheet.Import(in, f)
+	d, sum, err := sheet.ImportSummary(in, f)
 	if err != nil {
 		var lines outline.ErrorList
 		var rows sheet.ErrorList
@@ -50,7 +51,9 @@ func importCommand(args []string, stdout io.Writer) error {
 		case errors.As(err, &lines):
 			return fmt.Errorf("%s: %s\n%s", in, pick(zh, "无法导入，没有写入任何文件", "cannot be imported; nothing was written"), lines.Text(zh))
 		case errors.As(err, &rows):
-			return fmt.Errorf("%s: %s\n%s", in, pick(zh, "无法导入，没有写入任何文件", "cannot be imported; nothing was written"), rows.Text(zh))
+			// How the table was read, then what is wrong with it.
+			return fmt.Errorf("%s: %s\n%s%s", in, pick(zh, "无法导入，没有写入任何文件", "cannot be imported; nothing was written"),
+				summaryText(sum, zh), rows.Text(zh))
 		}
 		return fmt.Errorf("%s: %w", in, err)
 	}
@@ -67,5 +70,16 @@ func importCommand(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, pick(zh, "（文件写明 %d 人）", " (stated %d)"), st)
 	}
 	fmt.Fprintln(stdout)
+	fmt.Fprint(stdout, summaryText(sum, zh))
 	return nil
+}
+
+// summaryText is how a table was read, one indented line each (see
+// sheet.Summary.Lines), "" for an outline.
+func summaryText(sum *sheet.Summary, zh bool) string {
+	var b strings.Builder
+	for _, l := range sum.Lines(zh) {
+		b.WriteString("  " + strings.ReplaceAll(l, "\n", " ") + "\n")
+	}
+	return b.String()
 }

@@ -266,3 +266,34 @@ func TestExportPicturesThroughRun(t *testing.T) {
 		t.Errorf("--scale -1: exit %d", code)
 	}
 }
+
+// A staffing table as people keep it imports, and the command says which
+// column it read as what and which it ignored, in the chosen language.
+func TestImportStaffingTableSaysHowItReadIt(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, filepath.Join(dir, "编制表.csv"), []byte("客服部人员编制表\n序号,部门,岗位名称,编制人数,直接上级,联系电话\n1,客服部,经理,1人,,8001\n2,,专员,3人,经理,8002\n"))
+	out, err := importArgs(t, "-lang", "zh", in, filepath.Join(dir, "a.orgdraft"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"3 个框，编制合计 4 人", "按人员编制表读取", "表头在第 2 行", "部门 → 部门", "岗位名称 → 岗位", "编制人数 → 编制", "直接上级 → 直接上级", "未使用的列：序号、联系电话"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	out, err = importArgs(t, "-lang", "en", in, filepath.Join(dir, "b.orgdraft"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"3 boxes, 4 planned", "Read as a staffing table", "部门 → unit", "Columns not used: 序号, 联系电话"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	// A refused table says how it was read, then the rows.
+	bad := writeFile(t, filepath.Join(dir, "bad.csv"), []byte("部门,岗位,直接上级\n客服部,经理,\n客服部,专员,主任\n"))
+	_, err = importArgs(t, "-lang", "zh", bad, filepath.Join(dir, "c.orgdraft"))
+	if err == nil || !strings.Contains(err.Error(), "直接上级 → 直接上级") || !strings.Contains(err.Error(), "第 3 行“直接上级”列：表中没有叫“主任”的岗位") {
+		t.Fatalf("got %v", err)
+	}
+}

@@ -28,7 +28,7 @@ func hasHan(s string) bool {
 // program's and its commands' names and the file formats.
 var zhAllowedWords = map[string]bool{
 	"orgdraft": true, "OrgDraft": true, "templates": true, "new": true, "show": true,
-	"check": true, "export": true, "import": true, "json": true, "lang": true, "diff": true, "staffing": true,
+	"check": true, "export": true, "import": true, "json": true, "lang": true, "diff": true, "staffing": true, "sign": true, "approve": true, "revise": true, "history": true,
 	"template": true, "chart": true, "book": true, "paper": true, "landscape": true,
 	"portrait": true, "fit": true, "tile": true, "split": true, "png": true, "scale": true,
 	"svg": true, "csv": true, "xlsx": true, "english": true, "force": true, "version": true,
@@ -143,6 +143,10 @@ func TestCommandsSpeakOneLanguage(t *testing.T) {
 			{"unknown paper", []string{"export", "-lang", lang, "@sme-service", "--paper", "Letter", "--chart", filepath.Join(dir, "c.pdf")}, exitUsage},
 			{"language first", []string{"-lang", lang, "check", filepath.Join(dir, "missing.orgdraft")}, exitFailed},
 			{"language last", []string{"check", doc, "-lang", lang}, exitFindings},
+			{"diff", []string{"diff", "-lang", lang, doc, doc}, exitOK},
+			{"staffing", []string{"staffing", "-lang", lang, "--posts", "1", "--hours", "24", "--days", "7", "--allowance", "5"}, exitOK},
+			{"approve not ready", []string{"approve", "-lang", lang, doc}, exitFailed},
+			{"history", []string{"history", "-lang", lang, doc}, exitOK},
 		}
 		for _, c := range cases {
 			code, out, errs := runCLI(t, c.args...)

@@ -65,6 +65,7 @@ var words = map[string][2]string{
 	FieldLeftToRight:     {"从左到右", "Left to right"},
 	FieldCompactLeaves:   {"紧凑排列", "Compact leaves"},
 	FieldPrintLanguage:   {"打印语言", "Print language"},
+	"documentFields":     {"文档信息有修改", "document details changed"},
 	"zh":                 {"中文", "Chinese"}, "en": {"英文", "English"},
 
 	"unit": {"部门", "unit"}, "position": {"岗位", "position"}, "assistant": {"助理", "assistant"},

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"orgdraft/assets"
+	"orgdraft/domain"
 )
 
 // BenchmarkParse reads an outline of about 10,000 lines: every template
@@ -31,6 +32,35 @@ func BenchmarkParse(b *testing.B) {
 	for b.Loop() {
 		if _, err := Parse(s); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCopyAndPaste writes every template's boxes as Copy does
+// (Format, which reads its text back to check it) and pastes the text
+// into an empty document, as Ctrl+C and Ctrl+V do.
+func BenchmarkCopyAndPaste(b *testing.B) {
+	var branches []*domain.Branch
+	boxes := 0
+	for _, tm := range assets.Templates() {
+		d, err := assets.LoadTemplate(tm.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		branches = append(branches, d.CopyBranch(d.Roots()))
+		boxes += d.Len()
+	}
+	b.ReportMetric(float64(boxes), "boxes/op")
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, br := range branches {
+			p, err := Insert(domain.NewDocument(), 0, Format(br))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := p.Do(domain.NewDocument()); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

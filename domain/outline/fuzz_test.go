@@ -33,7 +33,9 @@ func FuzzParse(f *testing.F) {
 			f.Fatal(err)
 		}
 		f.Add(outlineOf(d))
+		f.Add(Format(d.CopyBranch(d.Roots()))) // what Copy puts on the clipboard
 	}
+	f.Add("部\n\t甲（1人，在岗1人，负责人）\n\t\t虚线汇报：部/乙（协作）\n\t乙（2人，岗位）\n\t丙（部门）\n\t\t虚线汇报：\n\t\t\t部/丙\n")
 	for _, s := range []string{
 		"部\n\t组\n        员(1人)\n", "1、\n（一）\n(", "部(共3人)\n  甲(1人)\n", "岗(1人)\n  职责：\n    a\n      b\n",
 		"合计：3人\n合计：4人", "\ufeff\r\n\u3000\u3000客服(兼)(直属)(２名)", "x(十百人)\ny(一百零五人)\nz(两千人)",

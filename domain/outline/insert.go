@@ -13,9 +13,11 @@ type Paste struct {
 	parent domain.NodeID
 	f      *forest
 
-	// batch holds the commands the first Do ran. The boxes' ids are only
-	// known once they are added, so the batch is built while it runs;
-	// redo runs the same commands again, and they reuse their ids.
+	// Name labels the edit in the Undo menu; "Paste outline" when empty.
+	Name string
+
+	// batch holds the commands the first Do ran; redo runs the same
+	// commands again, and they reuse their ids.
 	batch *domain.Batch
 	added []domain.NodeID
 }
@@ -48,7 +50,12 @@ func Insert(d *domain.Document, parent domain.NodeID, text string) (*Paste, erro
 }
 
 // Label implements domain.Command.
-func (c *Paste) Label() string { return "Paste outline" }
+func (c *Paste) Label() string {
+	if c.Name == "" {
+		return "Paste outline"
+	}
+	return c.Name
+}
 
 // Added returns the new top-level boxes of the paste, in order, once it
 // has been done: the editor selects them.
@@ -68,57 +75,23 @@ func (c *Paste) Boxes() int {
 	return n
 }
 
-// Do implements domain.Command.
+// Do implements domain.Command. The boxes go in as a domain.PasteBranch
+// (so a name that clashes with a box already under the parent gets a
+// number, "客服专员 (2)", as a copied branch does), the parent's own
+// additions as an edit of it, both in one step.
 func (c *Paste) Do(d *domain.Document) (domain.Change, error) {
 	if c.batch != nil {
 		return c.batch.Do(d)
 	}
-	var done []domain.Command
-	var ch domain.Change
-	run := func(cmd domain.Command) error {
-		sub, err := cmd.Do(d)
-		if err != nil {
-			for j := len(done) - 1; j >= 0; j-- {
-				done[j].Undo(d)
-			}
-			return err
-		}
-		done = append(done, cmd)
-		ch.Merge(sub)
-		return nil
-	}
-	var heads []domain.NodeID
-	var added []domain.NodeID
-	var add func(bs []*box, parent domain.NodeID) error
-	add = func(bs []*box, parent domain.NodeID) error {
-		for _, b := range bs {
-			cmd := &domain.AddNode{Parent: parent, Index: -1, Init: b.node}
-			if err := run(cmd); err != nil {
-				return err
-			}
-			if parent == c.parent {
-				added = append(added, cmd.ID)
-			}
-			if b.node.Head {
-				heads = append(heads, cmd.ID)
-			}
-			if err := add(b.children, cmd.ID); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if err := add(c.f.roots, c.parent); err != nil {
-		return domain.Change{}, err
-	}
-	for _, id := range heads {
-		if err := run(&domain.SetHead{ID: id, On: true}); err != nil {
-			return domain.Change{}, err
-		}
+	batch := &domain.Batch{Name: c.Label()}
+	var paste *domain.PasteBranch
+	if len(c.f.roots) > 0 {
+		paste = &domain.PasteBranch{Parent: c.parent, Index: -1, Branch: c.f.branch(), Name: c.Label()}
+		batch.Cmds = append(batch.Cmds, paste)
 	}
 	if c.f.top != nil && !emptyAdditions(c.f.top.node) {
 		top := c.f.top.node
-		edit := &domain.EditNode{ID: c.parent, Name: c.Label(), Apply: func(n *domain.Node) error {
+		batch.Cmds = append(batch.Cmds, &domain.EditNode{ID: c.parent, Name: c.Label(), Apply: func(n *domain.Node) error {
 			n.Duties = append(n.Duties, top.Duties...)
 			n.Functions = append(n.Functions, top.Functions...)
 			n.Qualifications = append(n.Qualifications, top.Qualifications...)
@@ -130,14 +103,48 @@ func (c *Paste) Do(d *domain.Document) (domain.Change, error) {
 				n.Grade = top.Grade
 			}
 			return nil
-		}}
-		if err := run(edit); err != nil {
-			return domain.Change{}, err
+		}})
+	}
+	ch, err := batch.Do(d)
+	if err != nil {
+		return domain.Change{}, err
+	}
+	c.batch = batch
+	if paste != nil {
+		c.added = paste.Added()
+	}
+	return ch, nil
+}
+
+// branch returns the outline's boxes and links as a domain.Branch, the
+// boxes numbered from 1 in pre-order.
+func (f *forest) branch() *domain.Branch {
+	b := &domain.Branch{}
+	ids := map[*box]domain.NodeID{}
+	// Iterative, like Document.Walk: an outline may be indented deeply.
+	type item struct {
+		b      *box
+		parent domain.NodeID
+	}
+	stack := make([]item, 0, 64)
+	for i := len(f.roots) - 1; i >= 0; i-- {
+		stack = append(stack, item{f.roots[i], 0})
+	}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := it.b.node
+		n.ID, n.Parent = domain.NodeID(len(b.Nodes)+1), it.parent
+		ids[it.b] = n.ID
+		b.Nodes = append(b.Nodes, n)
+		for i := len(it.b.children) - 1; i >= 0; i-- {
+			stack = append(stack, item{it.b.children[i], n.ID})
 		}
 	}
-	c.batch = &domain.Batch{Name: c.Label(), Cmds: done}
-	c.added = added
-	return ch, nil
+	for i, l := range f.links {
+		b.Links = append(b.Links, domain.Link{ID: domain.LinkID(i + 1), From: ids[l.from], To: ids[l.to], Label: l.label})
+	}
+	return b
 }
 
 // Undo implements domain.Command.

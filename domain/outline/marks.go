@@ -16,13 +16,21 @@ type marks struct {
 	assistant  bool // (直属) or (助理)
 	bracketed  bool // at least one mark came in brackets
 	twice      bool // two headcounts were given
+
+	// What a copied branch writes so that pasting it guesses nothing
+	// (see write.go): "(部门)" or "(岗位)" fixes the kind, "(负责人)"
+	// makes the post its unit's head, "(在岗2人)" is the filled headcount.
+	kindSet bool
+	kind    domain.Kind
+	head    bool
+	filled  int // -1 when the line gives none
 }
 
 // positionLike reports whether the marks alone say the line is a person's
 // post rather than a group: a headcount that is not a subtotal, or a
 // concurrent or assistant mark.
 func (m marks) positionLike() bool {
-	return (m.count >= 0 && !m.subtotal) || m.concurrent || m.assistant
+	return (m.count >= 0 && !m.subtotal) || m.concurrent || m.assistant || m.head || (m.kindSet && m.kind != domain.KindUnit)
 }
 
 // splitMarks separates a box line into its name and its marks. Bracket
@@ -31,7 +39,7 @@ func (m marks) positionLike() bool {
 // ends the search and stays in the name. A count without brackets
 // ("秩序员23人") is accepted at the very end when no bracket gave one.
 func splitMarks(s string) (string, marks) {
-	m := marks{count: -1}
+	m := marks{count: -1, filled: -1}
 	name := strings.TrimSpace(s)
 	for {
 		inner, before, ok := lastBracket(name)
@@ -93,6 +101,22 @@ func (m *marks) readPart(p string) bool {
 	case "直属", "助理":
 		m.assistant = true
 		return true
+	case "部门":
+		m.kindSet, m.kind = true, domain.KindUnit
+		return true
+	case "岗位":
+		m.kindSet, m.kind = true, domain.KindPosition
+		return true
+	case "负责人", "部门负责人":
+		m.head = true
+		return true
+	}
+	if rest, ok := strings.CutPrefix(p, "在岗"); ok {
+		n, ok := number(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "人")))
+		if ok {
+			m.filled = n
+		}
+		return ok
 	}
 	if n, subtotal, ok := countExpr(strings.Join(strings.Fields(p), "")); ok {
 		if m.count >= 0 {

@@ -26,7 +26,13 @@
 //     headcount (编制). "(兼)", "(兼职)" or "(兼任)" marks a concurrent
 //     position; "(直属)" or "(助理)" an assistant. Several marks may share
 //     one bracket: "（1人，兼）". Brackets holding anything else, such as
-//     "出纳员(兼文员)", stay part of the name.
+//     "出纳员(兼文员)", stay part of the name. What a copied branch writes
+//     (Format) may be typed as well: "(在岗2人)" is the filled headcount,
+//     "(负责人)" makes a position its unit's head, "(部门)" and "(岗位)"
+//     state a box's kind, which is then not guessed.
+//   - "虚线汇报：客服部/质检主管" under a box is a dotted-line link from it
+//     to the box at that path (names from the top level, "/" between);
+//     a label may follow in brackets.
 //   - "部门职能：", "岗位职责：", "任职资格：" (and their usual variants, see
 //     headings) are headings: the lines under them are that list's items,
 //     and text after the colon is an item too. "备注：", "工作时间：" and
@@ -154,20 +160,11 @@ func Parse(text string) (*domain.Document, error) {
 	}
 	info := domain.NewDocument().Info
 	info.StatedTotal = f.total
-	var nodes []domain.Node
-	var add func(bs []*box, parent domain.NodeID)
-	add = func(bs []*box, parent domain.NodeID) {
-		for _, b := range bs {
-			n := b.node
-			n.ID = domain.NodeID(len(nodes) + 1)
-			n.Parent = parent
-			nodes = append(nodes, n)
-			add(b.children, n.ID)
+	b := f.branch()
+	for i := range b.Nodes {
+		if b.Nodes[i].Parent == 0 {
+			b.Nodes[i].Head = false // a top-level box has no unit to head
 		}
 	}
-	// The recursion is as deep as the outline is indented; every level
-	// costs one more character of indentation, so depth stays below the
-	// square root of twice the text's length (4,500 levels for 10 MB).
-	add(f.roots, 0)
-	return domain.Restore(info, nodes, nil)
+	return domain.Restore(info, b.Nodes, b.Links)
 }

@@ -48,6 +48,10 @@ type box struct {
 	node     domain.Node
 	children []*box
 	rolled   int // planned headcount of the subtree, concurrent posts excluded
+	// fixed marks a box whose kind the outline states ("(部门)",
+	// "(岗位)"): it is not guessed, and it is made a head only by
+	// "(负责人)".
+	fixed bool
 }
 
 // target is the existing box an outline is pasted into: its kind decides
@@ -62,6 +66,7 @@ type forest struct {
 	roots []*box
 	total int  // the stated total, 0 when none
 	top   *box // the target's own additions (items and fields at the top level)
+	links []link
 }
 
 type parser struct {
@@ -70,6 +75,7 @@ type parser struct {
 	into    *target // the box that owns top-level items; nil for none
 	f       forest
 	errs    ErrorList
+	pending []pendingLink
 }
 
 // parse reads an outline for a new document or, with pasting set, for
@@ -95,6 +101,7 @@ func parse(text string, pasting bool, into *target) (*forest, error) {
 	}
 	p.build()
 	p.fill()
+	p.resolveLinks()
 	if len(p.f.roots) == 0 && p.into == nil && len(p.errs) == 0 {
 		p.fail(0, "大纲中没有部门或岗位", "the outline has no units or positions")
 	}
@@ -347,7 +354,11 @@ func (p *parser) build() {
 		m := l.m
 		personal := lists[domain.Duties] || lists[domain.Qualifications]
 		switch {
-		case m.assistant || assistantName(l.name):
+		case m.assistant:
+			n.Kind = domain.KindAssistant
+		case m.kindSet:
+			n.Kind, b.fixed = m.kind, true
+		case assistantName(l.name):
 			n.Kind = domain.KindAssistant
 		case m.count >= 0 && len(b.children) > 0 && !m.concurrent && !personal &&
 			(m.subtotal || unitName(l.name) || (m.count >= 2 && m.count == sum)):
@@ -380,6 +391,11 @@ func (p *parser) build() {
 			if !n.Concurrent {
 				b.rolled += n.Planned
 			}
+			n.Filled = max(0, m.filled)
+			n.Head = m.head && n.Kind == domain.KindPosition
+			for _, c := range b.children {
+				c.node.Head = false // only a unit has a head
+			}
 		} else {
 			b.rolled = sum
 			markHead(b.children)
@@ -410,6 +426,9 @@ func (p *parser) checkBox(i int, b *box) {
 		p.fail(i, "这一行像是标题，但不是已知的标题（%s）；作为框的名称不应以冒号结尾",
 			"this reads as a heading but is not a known one (%s); as a box name it needs no colon", knownHeadings)
 	}
+	if l.m.filled > domain.MaxHeadcount {
+		p.fail(i, "人数过大（最多 %d 人）", "the headcount is too large (at most %d)", domain.MaxHeadcount)
+	}
 	if l.m.twice {
 		p.fail(i, "写了两个人数", "two headcounts are given")
 	}
@@ -419,10 +438,16 @@ func (p *parser) checkBox(i int, b *box) {
 }
 
 // markHead makes the first position among boxes whose name is a leader's
-// title the head of their unit.
+// title the head of their unit, unless the outline names the head itself
+// ("(负责人)"). A box whose kind the outline states is not guessed at.
 func markHead(boxes []*box) {
 	for _, c := range boxes {
-		if c.node.Kind == domain.KindPosition && leaderName(c.node.Name) {
+		if c.node.Head {
+			return
+		}
+	}
+	for _, c := range boxes {
+		if c.node.Kind == domain.KindPosition && !c.fixed && leaderName(c.node.Name) {
 			c.node.Head = true
 			return
 		}
@@ -459,6 +484,9 @@ func (p *parser) fillHeading(i int, owner *box) {
 	kind := owner.node.Kind
 	switch l.heading {
 	case hDerived:
+		return
+	case hLink:
+		p.addLinks(i, owner)
 		return
 	case hNotes, hHours, hGrade:
 		var parts []string

@@ -23,6 +23,7 @@ const (
 	hHours                         // 工作时间
 	hGrade                         // 职务等级
 	hDerived                       // 直接上级: follows from the tree, so ignored
+	hLink                          // 虚线汇报: a dotted-line link to another box of the outline
 )
 
 var headings = map[string]heading{
@@ -33,6 +34,7 @@ var headings = map[string]heading{
 	"备注": hNotes, "说明": hNotes, "岗位工作描述": hNotes, "工作描述": hNotes, "岗位描述": hNotes,
 	"工作时间": hHours, "上班时间": hHours, "班次": hHours,
 	"职务等级": hGrade, "职级": hGrade,
+	"虚线汇报": hLink, "虚线上级": hLink,
 	"直接上级": hDerived, "直属上级": hDerived, "直接下级": hDerived, "所属部门": hDerived,
 }
 

@@ -58,19 +58,26 @@ func (o Options) WriteCSV(w io.Writer, d *domain.Document) error {
 // leading apostrophe is dropped from every cell (see WriteCSV). A file
 // larger than MaxImportBytes is refused unread.
 func ReadCSV(r io.Reader) (*domain.Document, error) {
+	d, _, err := readCSV(r)
+	return d, err
+}
+
+// readCSV is ReadCSV, saying how it read the table.
+func readCSV(r io.Reader) (*domain.Document, *Summary, error) {
 	data, err := readCapped(r)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	text, err := DecodeText(data)
 	if err != nil {
-		return nil, ErrorList{{Row: 1, Msg: err.Error(), Zh: "无法识别文件的文字编码：" + err.Error()}}
+		return nil, nil, ErrorList{{Row: 1, Msg: err.Error(), Zh: "无法识别文件的文字编码：" + err.Error()}}
 	}
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.Comma = separator(text)
 	cr.FieldsPerRecord = -1
 	var records []record
-	row := 0 // the number of the record just read
+	row := 0 // the number of the record just read, as a spreadsheet numbers it
+	end := 0 // the line the record just read ended on
 	for {
 		cells, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -82,10 +89,16 @@ func ReadCSV(r io.Reader) (*domain.Document, error) {
 			if errors.As(err, &pe) {
 				err = pe.Err
 			}
-			return nil, ErrorList{{Row: row, Msg: fmt.Sprintf("the CSV cannot be read here: %v", err),
+			return nil, nil, ErrorList{{Row: row, Msg: fmt.Sprintf("the CSV cannot be read here: %v", err),
 				Zh: fmt.Sprintf("CSV 格式有误，无法读取：%v", err)}}
 		}
-		row++
+		// The reader skips empty lines, which a spreadsheet shows as
+		// empty rows: count them, so that row numbers are the ones the
+		// user sees. (A cell of several lines is still one row.)
+		first, _ := cr.FieldPos(0)
+		row += 1 + max(0, first-end-1)
+		last, _ := cr.FieldPos(len(cells) - 1)
+		end = last + strings.Count(cells[len(cells)-1], "\n")
 		if blank(cells) {
 			continue
 		}
@@ -94,10 +107,10 @@ func ReadCSV(r io.Reader) (*domain.Document, error) {
 		}
 		records = append(records, record{row: row, cells: cells})
 		if len(records) > maxRecords {
-			break // document reports the rows past the limit
+			break // readTable reports the rows past the limit
 		}
 	}
-	return document(records)
+	return readTable(records)
 }
 
 // guard puts an apostrophe before a cell that would open as a formula,

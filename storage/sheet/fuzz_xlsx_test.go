@@ -3,6 +3,8 @@ package sheet
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -40,7 +42,8 @@ func handMade(t testing.TB, cells map[string]any) []byte {
 // back as the same tree. The seeds are every template as our own writer
 // writes it, Chinese and English, and a few workbooks made by hand: a
 // title row above the header, blank rows, numbers and a formula, a cell
-// in the last column (XFD), a cycle of parents.
+// in the last column (XFD), a cycle of parents; and staffing tables as
+// people keep them, with merged cells (see checkStaffing).
 func FuzzReadXLSX(f *testing.F) {
 	for _, tm := range assets.Templates() {
 		d, err := assets.LoadTemplate(tm.ID)
@@ -64,8 +67,20 @@ func FuzzReadXLSX(f *testing.F) {
 		f.Add(handMade(f, cells))
 	}
 	f.Add([]byte("PK\x03\x04 not really a zip"))
+	// Staffing tables: merged unit cells (Excel, by excelize), one saved
+	// by LibreOffice.
+	for _, name := range []string{"service-merged.xlsx", "office-wps-libreoffice.xlsx"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := ReadXLSX(bytes.NewReader(data))
+		d, sum, err := readXLSX(bytes.NewReader(data))
+		if err == nil {
+			checkStaffing(t, d, sum)
+		}
 		if err != nil {
 			var el ErrorList
 			if errors.As(err, &el) {

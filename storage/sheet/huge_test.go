@@ -178,3 +178,53 @@ func BenchmarkReadCSV100k(b *testing.B) {
 		}
 	}
 }
+
+// staffingCSV returns a staffing table of n positions in units of about
+// 20, each reporting to its unit's manager, the managers to the general
+// manager; with same set, every row names the superior "专员", which all
+// rows are called.
+func staffingCSV(n int, same bool) []byte {
+	var b bytes.Buffer
+	b.WriteString("序号,部门,岗位名称,编制人数,直接上级,岗位职责\n1,总经办,总经理,1人,,1、全面负责；2、审批预算。\n")
+	for i := 2; i <= n; i++ {
+		unit := fmt.Sprintf("第%d部/第%d组", i/200, i/20)
+		switch {
+		case same:
+			fmt.Fprintf(&b, "%d,%s,专员,1人,专员,\n", i, unit)
+		case i%20 == 0:
+			fmt.Fprintf(&b, "%d,%s,经理%d,1人,总经理,1、带领本组；2、考核。\n", i, unit, i/20)
+		case i < 20:
+			fmt.Fprintf(&b, "%d,,秘书%d,1人,总经理,\n", i, i)
+		default:
+			fmt.Fprintf(&b, "%d,,专员%d,2人,经理%d,1、接听热线；2、记录。\n", i, i, i/20)
+		}
+	}
+	return b.Bytes()
+}
+
+// A staffing table of 100,000 rows whose every superior is ambiguous is
+// refused with one short error a row, not a list of every row in each.
+func TestAmbiguousSuperiorsOfAHugeTableStayShort(t *testing.T) {
+	_, err := ReadCSV(bytes.NewReader(staffingCSV(MaxImportBoxes-1, true)))
+	var el ErrorList
+	if !errors.As(err, &el) || len(el) < MaxImportBoxes-2 {
+		t.Fatalf("got %d errors: %.200v", len(el), err)
+	}
+	for _, e := range el[:3] {
+		if len([]rune(e.Zh)) > 200 || !strings.Contains(e.Zh, "另") {
+			t.Fatalf("a long or unabridged message: %s", e.Zh)
+		}
+	}
+}
+
+// BenchmarkReadStaffing100k reads a staffing table of 100,000 rows.
+func BenchmarkReadStaffing100k(b *testing.B) {
+	data := staffingCSV(MaxImportBoxes, false)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadCSV(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -47,7 +47,15 @@ func (r *reader) fail(row int, col column, zh, en string, args ...any) {
 // document reads a table: a header row (after any title rows) and then
 // one row per box.
 func document(records []record) (*domain.Document, error) {
-	r := &reader{}
+	d, _, err := readTable(records)
+	return d, err
+}
+
+// readTable reads a table and says how it read it: in our own columns or
+// as a staffing table as people keep it (see staffing.go). The summary
+// comes back with the errors too, once the header was found, so that a
+// preview can show both.
+func readTable(records []record) (*domain.Document, *Summary, error) {
 	for _, rec := range records {
 		for i, c := range rec.cells {
 			// One kind of line end, whatever the file had: CSV writers
@@ -59,21 +67,28 @@ func document(records []record) (*domain.Document, error) {
 	}
 	records = slices.DeleteFunc(records, func(rec record) bool { return blank(rec.cells) })
 	if len(records) > maxRecords {
-		return nil, tooManyRows(records[maxRecords].row)
+		return nil, nil, tooManyRows(records[maxRecords].row)
 	}
 	h := headerIndex(records)
 	if h < 0 {
-		return nil, ErrorList{{Row: 1, Msg: "the table is empty: it needs a header row and a row per box", Zh: "表格是空的：需要一行表头，每个框一行"}}
+		return nil, nil, ErrorList{{Row: 1, Msg: "the table is empty: it needs a header row and a row per box", Zh: "表格是空的：需要一行表头，每个框一行"}}
 	}
-	if !r.header(records[h]) {
-		return nil, r.errs
-	}
+	sum := &Summary{HeaderRow: records[h].row}
+	sum.Reading, sum.Mixed = chooseReading(records[h])
 	data := records[h+1:]
+	if sum.Reading == ReadingStaffing {
+		d, err := readStaffing(records[h], data, sum)
+		return d, sum, err
+	}
+	r := &reader{}
+	if !r.header(records[h], sum) {
+		return nil, sum, r.errs
+	}
 	if len(data) == 0 {
-		return nil, ErrorList{{Row: records[h].row, Msg: "the table has a header but no rows", Zh: "表格只有表头，没有内容"}}
+		return nil, sum, ErrorList{{Row: records[h].row, Msg: "the table has a header but no rows", Zh: "表格只有表头，没有内容"}}
 	}
 	if len(data) > MaxImportBoxes {
-		return nil, tooManyRows(data[MaxImportBoxes].row)
+		return nil, sum, tooManyRows(data[MaxImportBoxes].row)
 	}
 	entries := make([]entry, len(data))
 	for i, rec := range data {
@@ -84,7 +99,7 @@ func document(records []record) (*domain.Document, error) {
 	links := r.links(entries)
 	if len(r.errs) > 0 {
 		slices.SortStableFunc(r.errs, func(a, b RowError) int { return a.Row - b.Row })
-		return nil, r.errs
+		return nil, sum, r.errs
 	}
 	nodes := make([]domain.Node, len(entries))
 	for i, e := range entries {
@@ -97,9 +112,9 @@ func document(records []record) (*domain.Document, error) {
 	d, err := domain.Restore(domain.NewDocument().Info, nodes, links)
 	if err != nil {
 		// The checks above catch everything Restore refuses.
-		return nil, fmt.Errorf("sheet: %w", err)
+		return nil, sum, fmt.Errorf("sheet: %w", err)
 	}
-	return d, nil
+	return d, sum, nil
 }
 
 // maxRecords is how many non-blank rows the readers keep: MaxImportBoxes
@@ -124,60 +139,74 @@ func blank(cells []string) bool {
 	return true
 }
 
-// headerIndex returns the index of the header record: the first one with
-// more than one cell filled or with a known column name. The rows before
-// it are titles such as "物业部人员编制表".
+// headerScan is how many rows from the top may hold the header: the
+// title, a date line and blank rows above it are a few.
+const headerScan = 30
+
+// headerIndex returns the index of the header record: among the first
+// rows, the one with the most cells that name a column, of our own or of a
+// staffing table; the first one with more than one cell filled when none
+// does. The rows before it are titles such as "物业部人员编制表".
 func headerIndex(records []record) int {
+	best, bestKnown := -1, 0
+	for i, rec := range records[:min(len(records), headerScan)] {
+		known := 0
+		for _, c := range rec.cells {
+			if strings.TrimSpace(c) == "" {
+				continue
+			}
+			_, own := ownColumn(c)
+			_, staff := staffField(c)
+			if own || staff || ignoredHeading(c) {
+				known++
+			}
+		}
+		if known > bestKnown {
+			best, bestKnown = i, known
+		}
+	}
+	if best >= 0 {
+		return best
+	}
 	for i, rec := range records {
 		filled := 0
-		known := false
 		for _, c := range rec.cells {
 			if strings.TrimSpace(c) != "" {
 				filled++
-				_, ok := columnByKey[headerKey(c)]
-				known = known || ok
 			}
 		}
-		if filled > 1 || known {
+		if filled > 1 {
 			return i
 		}
 	}
 	return -1
 }
 
-// header maps the header row's cells to columns.
-func (r *reader) header(rec record) bool {
+// header maps the header row's cells to columns; a cell that names none
+// of them is ignored and listed in the summary.
+func (r *reader) header(rec record, sum *Summary) bool {
 	for c := range r.cols {
 		r.cols[c] = -1
 	}
-	var unknown []string
 	for i, cell := range rec.cells {
 		name := strings.TrimSpace(cell)
 		if name == "" {
 			continue // a column without a header is ignored
 		}
-		c, ok := columnByKey[headerKey(name)]
+		c, ok := ownColumn(name)
 		switch {
 		case !ok:
-			unknown = append(unknown, name)
+			sum.Ignored = append(sum.Ignored, name)
 		case r.cols[c] >= 0:
 			r.errs = append(r.errs, RowError{Row: rec.row, Column: name,
 				Msg: fmt.Sprintf("the column %q appears twice", name), Zh: fmt.Sprintf("“%s”列出现了两次", name)})
 		default:
 			r.cols[c], r.headers[c] = i, name
+			sum.Columns = append(sum.Columns, ColumnUse{Heading: name, Zh: columnNames[c].zh, En: columnNames[c].en})
 		}
-	}
-	if len(unknown) > 0 {
-		var zh, en []string
-		for _, n := range columnNames {
-			zh, en = append(zh, n.zh), append(en, n.en)
-		}
-		r.errs = append(r.errs, RowError{Row: rec.row,
-			Msg: fmt.Sprintf("unknown columns: %s (the columns are %s)", strings.Join(unknown, ", "), strings.Join(en, ", ")),
-			Zh:  fmt.Sprintf("不认识的列：%s（可用的列：%s）", strings.Join(unknown, "、"), strings.Join(zh, "、"))})
 	}
 	if r.cols[colName] < 0 && len(r.errs) == 0 {
-		r.errs = append(r.errs, RowError{Row: rec.row, Msg: "the table has no name column (名称)", Zh: "表格缺少“名称”列"})
+		r.errs = append(r.errs, RowError{Row: rec.row, Msg: "the table has no name column (名称) nor a position column (岗位)", Zh: "表格缺少“名称”列，也没有“岗位”列"})
 	}
 	return len(r.errs) == 0
 }
@@ -243,37 +272,49 @@ func (r *reader) entry(rec record) entry {
 	return e
 }
 
-// count reads a headcount: a whole number, blank for 0; "3人" and "３"
-// are accepted, and "3.0" as Excel may show a number.
+// count reads a headcount cell, reporting a problem at its row.
 func (r *reader) count(rec record, c column) int {
-	s := strings.TrimSpace(r.cell(rec, c))
+	n, zh, en := parseCount(r.cell(rec, c))
+	if zh != "" {
+		r.fail(rec.row, c, "%[1]s", "%[2]s", zh, en)
+	}
+	return n
+}
+
+// parseCount reads a headcount: a whole number, blank for 0; "3人", "3名"
+// and "３" (full-width) are accepted, and "3.0" as Excel may show a
+// number. A cell that is none of these gives a problem, in Chinese and
+// English.
+func parseCount(cell string) (n int, zh, en string) {
+	s := strings.TrimSpace(cell)
 	if s == "" {
-		return 0
+		return 0, "", ""
 	}
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "人"), "名")
 	s = strings.Map(func(r rune) rune {
 		if '０' <= r && r <= '９' {
 			return r - '０' + '0'
 		}
-		if r == '－' {
+		switch r {
+		case '－':
 			return '-'
+		case '．':
+			return '.'
 		}
 		return r
 	}, strings.TrimSpace(s))
 	f, err := strconv.ParseFloat(s, 64)
 	switch {
 	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
-		r.fail(rec.row, c, "“%s”不是人数", "%q is not a number of people", clip(r.cell(rec, c)))
+		return 0, fmt.Sprintf("“%s”不是人数", clip(cell)), fmt.Sprintf("%q is not a number of people", clip(cell))
 	case f < 0:
-		r.fail(rec.row, c, "人数不能为负数", "a headcount cannot be negative")
+		return 0, "人数不能为负数", "a headcount cannot be negative"
 	case f != math.Trunc(f):
-		r.fail(rec.row, c, "人数应为整数", "a headcount must be a whole number")
+		return 0, "人数应为整数", "a headcount must be a whole number"
 	case f > domain.MaxHeadcount:
-		r.fail(rec.row, c, "人数过大（最多 %d 人）", "the headcount is too large (at most %d)", domain.MaxHeadcount)
-	default:
-		return int(f)
+		return 0, fmt.Sprintf("人数过大（最多 %d 人）", domain.MaxHeadcount), fmt.Sprintf("the headcount is too large (at most %d)", domain.MaxHeadcount)
 	}
-	return 0
+	return int(f), "", ""
 }
 
 // flag reads a yes/no cell; blank is no.
@@ -292,16 +333,24 @@ func (r *reader) flag(rec record, c column) bool {
 // list reads a list cell: one item per line.
 func (r *reader) list(rec record, c column) []string {
 	items := domain.SplitLines(r.cell(rec, c))
+	if zh, en := listProblem(items); zh != "" {
+		r.fail(rec.row, c, "%[1]s", "%[2]s", zh, en)
+	}
+	return items
+}
+
+// listProblem says what is wrong with the items of a list cell, if
+// anything, in Chinese and English.
+func listProblem(items []string) (zh, en string) {
 	if len(items) > domain.MaxItems {
-		r.fail(rec.row, c, "最多 %d 条", "at most %d items", domain.MaxItems)
+		return fmt.Sprintf("最多 %d 条", domain.MaxItems), fmt.Sprintf("at most %d items", domain.MaxItems)
 	}
 	for _, s := range items {
 		if utf8.RuneCountInString(s) > domain.MaxTextRunes {
-			r.fail(rec.row, c, "有一条太长（最多 %d 个字）", "an item is too long (at most %d characters)", domain.MaxTextRunes)
-			break
+			return fmt.Sprintf("有一条太长（最多 %d 个字）", domain.MaxTextRunes), fmt.Sprintf("an item is too long (at most %d characters)", domain.MaxTextRunes)
 		}
 	}
-	return items
+	return "", ""
 }
 
 // kindWords are the kinds' names in tables, Chinese and English.

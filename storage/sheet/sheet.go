@@ -2,14 +2,23 @@
 // and Excel workbooks (.xlsx), one row per box, the form of the staffing
 // tables (人员编制表) people keep in Excel.
 //
-// The columns are 编号, 上级编号, 类型, 名称, 编制, 在岗, 职务等级, 兼职,
+// It reads two kinds of table. One is its own (below). The other is a
+// staffing table as people keep it, a row per position: 部门, 岗位名称,
+// 编制人数, 直接上级, 岗位职责 and their variants (see staffing.go).
+// The header decides which (chooseReading), and the Summary of
+// ImportSummary says which reading was used, which column was read as
+// what and which were ignored. The header row is the one among the
+// first rows that names the most columns, below any title rows.
+//
+// Its own columns are 编号, 上级编号, 类型, 名称, 编制, 在岗, 职务等级, 兼职,
 // 负责人, 工作时间, 岗位职责, 任职资格, 部门职能, 备注 and 虚线汇报 (their
 // English names are accepted too: id, parent id, kind, name, planned,
 // filled, grade, concurrent, head, hours, duties, qualifications,
 // functions, notes, dotted lines). Reading, any order of columns will do
 // and only 名称 is required; headers are matched ignoring case, spaces,
-// underscores and hyphens; a column nobody knows is an error naming it.
-// Title rows above the header (one cell each) are skipped.
+// underscores, hyphens, an asterisk and a closing remark in brackets
+// ("编制人数（人）"); a column nobody knows, and 序号, are ignored and named
+// in the summary.
 //
 // Rows may come in any order, parents after their children too; siblings
 // keep the order of their rows. The id column holds any text that is
@@ -77,8 +86,8 @@ var columnNames = [numColumns]struct {
 	zh, en  string
 	aliases []string
 }{
-	colID:             {"编号", "ID", []string{"序号", "box id"}},
-	colParent:         {"上级编号", "Parent ID", []string{"上级", "parent"}},
+	colID:             {"编号", "ID", []string{"box id"}},
+	colParent:         {"上级编号", "Parent ID", []string{"parent"}},
 	colKind:           {"类型", "Kind", []string{"type"}},
 	colName:           {"名称", "Name", []string{"岗位名称", "部门/岗位", "岗位"}},
 	colPlanned:        {"编制", "Planned", []string{"编制人数", "定编", "定编人数", "planned headcount"}},
@@ -96,15 +105,43 @@ var columnNames = [numColumns]struct {
 }
 
 // headerKey normalises a header for matching: lower case, without
-// spaces, underscores, hyphens and a byte order mark.
+// spaces (full-width ones and line breaks too, as WPS and Excel users
+// space out "岗　位" or break "编制\n人数"), underscores, hyphens, the
+// asterisk of a required column, a closing colon and a byte order mark.
 func headerKey(s string) string {
-	return strings.Map(func(r rune) rune {
+	return strings.TrimRight(strings.Map(func(r rune) rune {
 		switch r {
-		case ' ', '_', '-', '\ufeff', '\u3000', '\t', '\n', '\r':
+		case ' ', '_', '-', '\ufeff', '\u3000', '\t', '\n', '\r', '*', '＊', '\u00a0':
 			return -1
 		}
 		return r
-	}, strings.ToLower(s))
+	}, strings.ToLower(s)), ":：")
+}
+
+// headerKeys returns the keys a header is looked up by: headerKey, and
+// without a closing remark in brackets, as in "编制人数（人）" or
+// "Headcount (FTE)".
+func headerKeys(s string) []string {
+	k := headerKey(s)
+	keys := []string{k}
+	for _, pair := range [][2]string{{"(", ")"}, {"（", "）"}, {"(", "）"}, {"（", ")"}, {"[", "]"}, {"【", "】"}} {
+		if strings.HasSuffix(k, pair[1]) {
+			if i := strings.LastIndex(k, pair[0]); i > 0 {
+				keys = append(keys, k[:i])
+			}
+		}
+	}
+	return keys
+}
+
+// ownColumn returns the column of our own export a header names.
+func ownColumn(header string) (column, bool) {
+	for _, k := range headerKeys(header) {
+		if c, ok := columnByKey[k]; ok {
+			return c, true
+		}
+	}
+	return 0, false
 }
 
 var columnByKey = func() map[string]column {
@@ -152,6 +189,9 @@ type RowError struct {
 
 // Error implements error, in English.
 func (e RowError) Error() string { return e.format(false) }
+
+// Text returns the problem with its row, in Chinese when zh is set.
+func (e RowError) Text(zh bool) string { return e.format(zh) }
 
 func (e RowError) format(zh bool) string {
 	switch {

@@ -297,11 +297,10 @@ func TestBadRowsAreAllReported(t *testing.T) {
 
 func TestHeaderProblems(t *testing.T) {
 	for text, want := range map[string]string{
-		"名称,编制,颜色,Size\n甲,1,红,2\n": "unknown columns: 颜色, Size",
-		"编号,编制\n1,2\n":             "no name column",
-		"名称,Name\n甲,乙\n":           "appears twice",
-		"":                         "empty",
-		"名称,编制\n":                  "no rows",
+		"编号,编制\n1,2\n":   "no name column (名称) nor a position column",
+		"名称,Name\n甲,乙\n": "appears twice",
+		"":               "empty",
+		"名称,编制\n":        "no rows",
 	} {
 		_, err := ReadCSV(strings.NewReader(text))
 		var el ErrorList

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
@@ -110,53 +112,122 @@ func (o Options) WriteXLSX(w io.Writer, d *domain.Document) error {
 // It reads the sheet row by row, keeping only rows with text, so memory
 // follows the text rather than the extent of the sheet; a file larger
 // than MaxImportBytes, or with a cell right of column maxColumns (BL), is
-// refused.
+// refused. A cell merged down over several rows, as Chinese tables merge
+// a unit's cell over its positions, is read as the value of every row it
+// covers.
 func ReadXLSX(r io.Reader) (*domain.Document, error) {
+	d, _, err := readXLSX(r)
+	return d, err
+}
+
+// readXLSX is ReadXLSX, saying how it read the table.
+func readXLSX(r io.Reader) (*domain.Document, *Summary, error) {
 	data, err := readCapped(r)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit})
 	if err != nil {
-		return nil, fmt.Errorf("not an Excel workbook (.xlsx): %w", err)
+		return nil, nil, fmt.Errorf("not an Excel workbook (.xlsx): %w", err)
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, ErrorList{{Row: 1, Msg: "the workbook has no sheet", Zh: "工作簿中没有工作表"}}
+		return nil, nil, ErrorList{{Row: 1, Msg: "the workbook has no sheet", Zh: "工作簿中没有工作表"}}
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return nil, fmt.Errorf("not an Excel workbook (.xlsx): %w", err)
+		return nil, nil, fmt.Errorf("not an Excel workbook (.xlsx): %w", err)
 	}
 	defer rows.Close()
 	var records []record
 	// Next steps through every row number, the missing rows too, so the
 	// count is the row's number in the sheet.
-	for row := 1; rows.Next(); row++ {
+	row := 0
+	for row = 1; rows.Next(); row++ {
 		cells, err := rows.Columns()
 		if err != nil {
-			return nil, fmt.Errorf("not an Excel workbook (.xlsx): %w", err)
+			return nil, nil, fmt.Errorf("not an Excel workbook (.xlsx): %w", err)
 		}
 		if len(cells) > maxColumns {
 			// Columns stops at the row's last cell with a value or a
 			// formula: that cell is too far right. Refusing the first
 			// such row keeps a sheet of them from costing 16,384 cells
 			// a row.
-			return nil, tooWide(row)
+			return nil, nil, tooWide(row)
 		}
 		if blank(cells) {
 			continue
 		}
 		records = append(records, record{row: row, cells: cells})
 		if len(records) > maxRecords {
-			break // document reports the rows past the limit
+			break // readTable reports the rows past the limit
 		}
 	}
 	if err := rows.Error(); err != nil {
-		return nil, fmt.Errorf("not an Excel workbook (.xlsx): %w", err)
+		return nil, nil, fmt.Errorf("not an Excel workbook (.xlsx): %w", err)
 	}
-	return document(records)
+	if row <= maxMergedRows {
+		records = fillMerged(f, sheets[0], records, row)
+	}
+	return readTable(records)
+}
+
+// maxMergedRows bounds the sheets whose merged cells are read: excelize
+// reads them by unpacking the whole sheet, which for a sheet of a few
+// thousand rows is nothing, but for one of millions of empty rows (a
+// crafted file) would fill the memory. A table that long has no merged
+// unit cells worth reading.
+const maxMergedRows = 2 * maxRecords
+
+// fillMerged copies the value of each merged cell down into every row
+// it covers, in its first column, making a row for a covered row that
+// has no other text (up to lastRow, the sheet's last row). A cell merged across columns only (a title over
+// the table) changes nothing. A sheet whose merges cannot be read is
+// taken as it is.
+func fillMerged(f *excelize.File, sheet string, records []record, lastRow int) []record {
+	merges, err := f.GetMergeCells(sheet)
+	if err != nil || len(merges) == 0 {
+		return records
+	}
+	byRow := make(map[int]int, len(records))
+	for i, rec := range records {
+		byRow[rec.row] = i
+	}
+	added := false
+	for _, m := range merges {
+		col, top, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		_, bottom, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		value := m.GetCellValue()
+		if err1 != nil || err2 != nil || col > maxColumns || strings.TrimSpace(value) == "" || bottom <= top {
+			continue
+		}
+		// Rows past the sheet's last one hold nothing to read.
+		for row := top + 1; row <= min(bottom, lastRow); row++ {
+			i, ok := byRow[row]
+			if !ok {
+				if len(records) > maxRecords {
+					break // readTable reports the rows past the limit
+				}
+				i = len(records)
+				records = append(records, record{row: row})
+				byRow[row] = i
+				added = true
+			}
+			cells := records[i].cells
+			for len(cells) < col {
+				cells = append(cells, "")
+			}
+			if strings.TrimSpace(cells[col-1]) == "" {
+				cells[col-1] = value
+			}
+			records[i].cells = cells
+		}
+	}
+	if added {
+		slices.SortFunc(records, func(a, b record) int { return a.row - b.row })
+	}
+	return records
 }
 
 // tooWide is the error of a row with a cell right of column maxColumns.

@@ -95,6 +95,8 @@ type boardRenderer struct {
 	linkLine *canvas.Line // from a box to the pointer while choosing a link's target
 	legend   legend       // explains the colours while vacancies are marked
 
+	band *canvas.Rectangle // the rubber band (band.go), made when first drawn
+
 	objects []fyne.CanvasObject
 }
 
@@ -198,6 +200,9 @@ func (r *boardRenderer) update() {
 		}
 	}
 	r.objects = append(r.objects, target...)
+	if r.showBand(v) {
+		r.objects = append(r.objects, r.band)
+	}
 	if r.b.markVacancies {
 		r.objects = r.legend.show(v.chart, off, size, r.objects)
 	}

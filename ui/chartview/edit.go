@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"orgdraft/domain"
@@ -193,6 +194,13 @@ func (v *View) showMenu(id domain.NodeID, at fyne.Position) {
 		return
 	}
 	if m := v.host.Menu(id); m != nil {
-		widget.ShowPopUpMenuAtPosition(m, c, at)
+		// Opened low in the window, a long menu is moved up so that its
+		// last items are not cut off at the window's bottom edge.
+		pop := widget.NewPopUpMenu(m, c)
+		// (MinSize leaves out the menu's own outer padding and shadow.)
+		size := pop.MinSize().AddWidthHeight(4*theme.Padding(), 4*theme.Padding())
+		at.X = max(0, min(at.X, c.Size().Width-size.Width))
+		at.Y = max(0, min(at.Y, c.Size().Height-size.Height))
+		pop.ShowAtPosition(at)
 	}
 }

@@ -31,6 +31,7 @@ const (
 	dragNone dragKind = iota
 	dragBox           // a box (and the rest of the selection with it)
 	dragPan           // empty paper: pans the view
+	dragBand          // empty paper with Shift: a rubber band selects (band.go)
 )
 
 // dragState follows one drag gesture.
@@ -58,6 +59,7 @@ type pressState struct {
 	// already selected keeps the selection, in case it starts a drag of
 	// all of them.
 	single domain.NodeID
+	mods   fyne.KeyModifier // held at the press: Shift on paper starts a rubber band
 }
 
 // minDrag is how far, in screen units, a box must be dragged before it
@@ -70,7 +72,7 @@ func (b *board) MouseDown(ev *desktop.MouseEvent) {
 	v := b.v
 	v.finishRename() // a click beside the entry ends renaming
 	v.focus()
-	v.press = pressState{handled: true}
+	v.press = pressState{handled: true, mods: ev.Modifier}
 	if ev.Button == desktop.MouseButtonSecondary {
 		if id, ok := v.boxAt(ev.Position, nil); ok && !slices.Contains(v.sel, id) {
 			v.selectByUser(id)
@@ -170,6 +172,7 @@ func (b *board) Dragged(ev *fyne.DragEvent) {
 	v := b.v
 	d := &v.drag
 	if d.kind == dragNone {
+		mods := v.press.mods
 		v.press = pressState{}
 		// Fyne's first drag event carries the pointer's position now and
 		// the distance from where the button went down.
@@ -181,9 +184,14 @@ func (b *board) Dragged(ev *fyne.DragEvent) {
 			if slices.Contains(v.sel, id) {
 				d.ids = v.doc.Topmost(v.sel)
 			}
+		} else if _, onBox := v.boxAt(start, nil); !onBox && v.linkFrom == 0 && bandModifier(mods) {
+			v.startBand(d, mods)
 		}
 	}
 	switch d.kind {
+	case dragBand:
+		d.at = ev.Position
+		v.board.updateView()
 	case dragPan:
 		v.scrollTo(v.scroll.Offset.SubtractXY(ev.Dragged.DX, ev.Dragged.DY))
 	case dragBox:
@@ -221,6 +229,10 @@ func (b *board) DragEnd() {
 	d := v.drag
 	v.drag = dragState{}
 	v.press = pressState{}
+	if d.kind == dragBand {
+		v.endBand(&d)
+		return
+	}
 	if d.kind != dragBox {
 		return
 	}

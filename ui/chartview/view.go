@@ -1,6 +1,8 @@
 // Package chartview is OrgDraft's chart canvas: the org chart drawn exactly
 // as package ui/chart lays it out (the picture the PDF prints), with
-// selection, renaming in place, drag and drop to change who reports to whom
+// selection (a click; Ctrl/Cmd-click adds or removes a box; a drag with
+// Shift on empty paper draws a rubber band), renaming in place, drag and
+// drop to change who reports to whom
 // or to arrange boxes by hand, folding, dotted-line links, panning and
 // zooming. The editor around it (package ui) gives it a Host: the editing
 // verbs shared with the menus live there, once.

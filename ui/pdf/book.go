@@ -11,6 +11,7 @@ import (
 // The job-responsibility book (岗位职责说明书):
 //
 //	cover: company, title, particulars, sign-off table
+//	修订记录: the approved versions, once there are any (revisions.go)
 //	目录: the table of contents with page numbers
 //	1 组织架构图: the chart, on a page turned to suit it
 //	2 部门职能: every unit's functions
@@ -86,10 +87,12 @@ func (c *composer) book() ([]*sheet, error) {
 	}
 
 	body := f.sheets
+	revisions := c.revisionHistory() // 修订记录 after the cover (revisions.go)
 	tocLen := len(c.contents(toc, 0))
-	contents := c.contents(toc, 1+tocLen)
-	c.drawRefs(2 + tocLen) // the chart is the body's first section (chartpage.go)
-	sheets := append([]*sheet{c.cover()}, contents...)
+	contents := c.contents(toc, 1+len(revisions)+tocLen)
+	c.drawRefs(2 + len(revisions) + tocLen) // the chart is the body's first section (pack.go)
+	sheets := append([]*sheet{c.cover()}, revisions...)
+	sheets = append(sheets, contents...)
 	sheets = append(sheets, body...)
 	for i, s := range sheets {
 		if !s.plain {

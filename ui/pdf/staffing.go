@@ -13,34 +13,27 @@ import (
 // `orgdraft staffing` show, from staffing.Working) and the rota check; and
 // in the staffing table's 说明 the positions sized this way.
 
-// staffingWord is one label of this part of the book in Chinese and
-// English; the book prints the one of its print language (pick).
-type staffingWord struct{ zh, en string }
-
 var (
-	wordStaffingCalc   = staffingWord{"编制测算", "Staffing calculation"}
-	wordSystem         = staffingWord{"工时制度", "Working-time system"}
-	wordAllowance      = staffingWord{"休假余量", "Allowance for leave"}
-	wordRounding       = staffingWord{"取整方式", "Rounding"}
-	wordShifts         = staffingWord{"班次", "Shifts"}
-	wordRota           = staffingWord{"排班方式", "Rota pattern"}
-	wordWorking        = staffingWord{"测算过程", "Working"}
-	wordRotaCheck      = staffingWord{"排班核对", "Rota check"}
-	wordNone           = staffingWord{"无", "none"}
-	wordDiffers        = staffingWord{"注：测算结果 %d 人，本岗位编制 %d 人，相差 %d 人。", "Note: the calculation gives %d, the planned headcount is %d, a difference of %d."}
-	wordSizedPositions = staffingWord{"以下岗位的编制按排班定编测算，测算过程见各岗位说明的“编制测算”：", "These positions are sized from their posts and shifts; see “Staffing calculation” under each:"}
-	wordSizedResult    = staffingWord{"%s（测算 %d 人）", "%s (calculated %d)"}
-	wordListSep        = staffingWord{"、", ", "}
-	wordPerWeek        = staffingWord{"（每人每周 %s 小时）", " (%s h a week per person)"}
-	wordPerMonth       = staffingWord{"（每人每月 %s 小时 = %s 天 × %d 小时）", " (%s h a month per person = %s d × %d h)"}
+	wordStaffingCalc   = wordPair{"编制测算", "Staffing calculation"}
+	wordSystem         = wordPair{"工时制度", "Working-time system"}
+	wordAllowance      = wordPair{"休假余量", "Allowance for leave"}
+	wordRounding       = wordPair{"取整方式", "Rounding"}
+	wordShifts         = wordPair{"班次", "Shifts"}
+	wordRota           = wordPair{"排班方式", "Rota pattern"}
+	wordWorking        = wordPair{"测算过程", "Working"}
+	wordRotaCheck      = wordPair{"排班核对", "Rota check"}
+	wordNone           = wordPair{"无", "none"}
+	wordDiffers        = wordPair{"注：测算结果 %d 人，本岗位编制 %d 人，相差 %d 人。", "Note: the calculation gives %d, the planned headcount is %d, a difference of %d."}
+	wordSizedPositions = wordPair{"以下岗位的编制按排班定编测算，测算过程见各岗位说明的“编制测算”：", "These positions are sized from their posts and shifts; see “Staffing calculation” under each:"}
+	wordSizedResult    = wordPair{"%s（测算 %d 人）", "%s (calculated %d)"}
+	wordListSep        = wordPair{"、", ", "}
+	wordPerWeek        = wordPair{"（每人每周 %s 小时）", " (%s h a week per person)"}
+	wordPerMonth       = wordPair{"（每人每月 %s 小时 = %s 天 × %d 小时）", " (%s h a month per person = %s d × %d h)"}
 )
 
 // staffingZh says whether the book prints Chinese, for the calculator's
 // own texts (staffing.Working and the labels of its values).
 func (c *composer) staffingZh() bool { return c.o.Language != domain.English }
-
-// word returns w in the book's language.
-func (c *composer) word(w staffingWord) string { return c.pick(w.zh, w.en) }
 
 // staffingCalc places 编制测算 for position n, if it has a plan.
 func (c *composer) staffingCalc(f *flow, n *domain.Node) {
@@ -118,7 +111,7 @@ func (c *composer) withStaffingNote(notes string) string {
 	if len(sized) == 0 {
 		return notes
 	}
-	note := c.word(wordSizedPositions) + strings.Join(sized, c.word(wordListSep)) + c.word(staffingWord{"。", "."})
+	note := c.word(wordSizedPositions) + strings.Join(sized, c.word(wordListSep)) + c.word(wordPair{"。", "."})
 	if strings.TrimSpace(notes) == "" {
 		return note
 	}
