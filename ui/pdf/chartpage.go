@@ -243,8 +243,8 @@ func (c *composer) planChart(fr frame) ([]view, error) {
 		if v, ok := c.fit(ch, fr, true, ""); ok {
 			return []view{v}, nil
 		}
-		c.warn(c.say("图表在一页%s纸上字号将小于 %d 磅，已改为分页打印：按部门分页，部门过大时拼接",
-			"On one %s page the chart's text would be smaller than %d points, so it is printed on several pages: a page per unit, tiled where a unit is too large"),
+		c.warn(c.say("图表在一页%s纸上字号将小于 %d 磅，已改为分页打印：按部门分块，小部门同页排列，部门过大时拼接",
+			"On one %s page the chart's text would be smaller than %d points, so it is printed on several pages: unit by unit, small units sharing a page, tiled where a unit is too large"),
 			c.paperName(), MinTextSize)
 	default:
 		if len(splitPoints(c.d, 0)) == 0 && len(ch.Boxes) > 0 {

@@ -36,8 +36,9 @@ const (
 	// a first page that maps the tiles.
 	Tile
 	// Split prints an overview of the top levels, with the top-level units
-	// folded, and then one page per top-level unit. A unit too large for
-	// its page is tiled.
+	// folded, and then every top-level unit, small ones sharing a page,
+	// all at one scale; a folded box names the page it continues on. A
+	// unit too large for its page is tiled.
 	Split
 )
 
