@@ -22,6 +22,8 @@ type jsonDoc struct {
 	Page            *jsonPage   `json:"page,omitempty"`
 	Nodes           []*jsonNode `json:"nodes"`
 	Links           []jsonLink  `json:"links,omitempty"`
+	// Codes is the numbering scheme of positions; absent when off.
+	Codes *jsonCodes `json:"codes,omitempty"`
 }
 
 type jsonPage struct {
@@ -50,6 +52,7 @@ type jsonNode struct {
 	Leaves         string      `json:"leaves,omitempty"`
 	Offset         *Offset     `json:"offset,omitempty"`
 	Children       []*jsonNode `json:"children,omitempty"`
+	jsonJob
 }
 
 type jsonLink struct {
@@ -93,6 +96,9 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 			return nil, err
 		}
 	}
+	if c := jd.Codes; c != nil {
+		info.Codes = CodeScheme{Prefix: c.Prefix, Digits: c.Digits}
+	}
 
 	var nodes []Node
 	keys := map[string]NodeID{}
@@ -117,7 +123,7 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 			ID: NodeID(len(nodes) + 1), Parent: it.parent, Kind: kind, Name: it.n.Name, Head: it.n.Head,
 			Planned: it.n.Planned, Filled: it.n.Filled, Concurrent: it.n.Concurrent, Grade: it.n.Grade,
 			Hours: it.n.Hours, Notes: it.n.Notes, Duties: it.n.Duties, Qualifications: it.n.Qualifications,
-			Functions: it.n.Functions, Collapsed: it.n.Collapsed,
+			Functions: it.n.Functions, Collapsed: it.n.Collapsed, Job: it.n.job(),
 		}
 		if n.Leaves, err = ParseLeaves(it.n.Leaves); err != nil {
 			return nil, fmt.Errorf("box %q: %w", it.n.Name, err)
@@ -176,6 +182,9 @@ func EncodeJSON(w io.Writer, d *Document) error {
 	if d.Info.Page.Language != Chinese {
 		jd.Page.Language = d.Info.Page.Language.String()
 	}
+	if c := d.Info.Codes; c != (CodeScheme{}) {
+		jd.Codes = &jsonCodes{Prefix: c.Prefix, Digits: c.Digits}
+	}
 	linked := map[NodeID]bool{}
 	for _, l := range d.links {
 		linked[l.From], linked[l.To] = true, true
@@ -186,6 +195,7 @@ func EncodeJSON(w io.Writer, d *Document) error {
 			Kind: n.Kind.String(), Name: n.Name, Head: n.Head, Planned: n.Planned, Filled: n.Filled,
 			Concurrent: n.Concurrent, Grade: n.Grade, Hours: n.Hours, Notes: n.Notes, Duties: n.Duties,
 			Qualifications: n.Qualifications, Functions: n.Functions, Collapsed: n.Collapsed,
+			jsonJob: jobJSON(n.Job),
 		}
 		if n.Leaves != LeavesDefault {
 			jn.Leaves = n.Leaves.String()
@@ -215,4 +225,46 @@ func EncodeJSON(w io.Writer, d *Document) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(jd)
+}
+
+// ---- the 岗位说明书 (JobSpec) and the numbering of positions ----
+
+// jsonJob is a box's JobSpec in the JSON form: its fields sit beside the
+// box's others, each left out when empty.
+type jsonJob struct {
+	Code         string   `json:"code,omitempty"`
+	PayGrade     string   `json:"payGrade,omitempty"`
+	Summary      string   `json:"summary,omitempty"`
+	Authority    []string `json:"authority,omitempty"`
+	Education    string   `json:"education,omitempty"`
+	Major        string   `json:"major,omitempty"`
+	Experience   string   `json:"experience,omitempty"`
+	Skills       string   `json:"skills,omitempty"`
+	Certificates string   `json:"certificates,omitempty"`
+	Other        string   `json:"other,omitempty"`
+	Internal     string   `json:"internal,omitempty"`
+	External     string   `json:"external,omitempty"`
+	KPIs         []string `json:"kpis,omitempty"`
+	Superior     string   `json:"superior,omitempty"`
+}
+
+// jsonCodes is the document's CodeScheme in the JSON form.
+type jsonCodes struct {
+	Prefix string `json:"prefix,omitempty"`
+	Digits int    `json:"digits"`
+}
+
+func jobJSON(j JobSpec) jsonJob {
+	return jsonJob{Code: j.Code, PayGrade: j.PayGrade, Summary: j.Summary, Authority: j.Authority,
+		Education: j.Education, Major: j.Major, Experience: j.Experience, Skills: j.Skills,
+		Certificates: j.Certificates, Other: j.Other, Internal: j.Internal, External: j.External,
+		KPIs: j.KPIs, Superior: j.Superior}
+}
+
+func (n *jsonNode) job() JobSpec {
+	j := n.jsonJob
+	return JobSpec{Code: j.Code, PayGrade: j.PayGrade, Summary: j.Summary, Authority: j.Authority,
+		Education: j.Education, Major: j.Major, Experience: j.Experience, Skills: j.Skills,
+		Certificates: j.Certificates, Other: j.Other, Internal: j.Internal, External: j.External,
+		KPIs: j.KPIs, Superior: j.Superior}
 }
