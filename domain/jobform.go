@@ -49,9 +49,9 @@ func ParseJobField(s string) (JobField, error) {
 	return parseEnum[JobField](jobFieldNames[:], s, "job field")
 }
 
-// limit is the most characters the field may hold: a code or a name is
+// Limit is the most characters the field may hold: a code or a name is
 // short, a description is a free text.
-func (f JobField) limit() int {
+func (f JobField) Limit() int {
 	switch f {
 	case JobCode, JobSuperior:
 		return MaxNameRunes
@@ -88,7 +88,7 @@ func SetJobText(id NodeID, f JobField, v string) *EditNode {
 // checkJob checks a JobSpec against the limits.
 func checkJob(j *JobSpec) error {
 	for i, f := range JobFields {
-		if err := checkText("the "+jobFieldLabels[i], j.Text(f), f.limit()); err != nil {
+		if err := checkText("the "+jobFieldLabels[i], j.Text(f), f.Limit()); err != nil {
 			return err
 		}
 	}
