@@ -230,3 +230,32 @@ func (d *Document) SuperiorName(id NodeID) string {
 	}
 	return ""
 }
+
+// emptySections names the sections of position n's 岗位说明书 that are
+// empty, in one hint (zh, en) for the position: the book leaves them out,
+// and the user may want to fill them. The duties are left out here; a
+// warning of their own names a position without any.
+func emptySections(n *Node, name string) (zh, en string, ok bool) {
+	j := &n.Job
+	var zhs, ens []string
+	for _, s := range []struct {
+		empty  bool
+		zh, en string
+	}{
+		{j.Summary == "", "岗位概述", "summary"},
+		{len(j.Authority) == 0, "工作权限", "authority"},
+		{len(n.Qualifications) == 0 && j.Education == "" && j.Major == "" && j.Experience == "" &&
+			j.Skills == "" && j.Certificates == "" && j.Other == "", "任职资格", "qualifications"},
+		{j.Internal == "" && j.External == "", "工作关系", "working relations"},
+		{len(j.KPIs) == 0, "考核指标", "KPIs"},
+	} {
+		if s.empty {
+			zhs, ens = append(zhs, s.zh), append(ens, s.en)
+		}
+	}
+	if len(zhs) == 0 {
+		return "", "", false
+	}
+	return fmt.Sprintf("岗位“%s”的岗位说明书未填写：%s", name, strings.Join(zhs, "、")),
+		fmt.Sprintf("Position %q has empty sections in its job description: %s", name, strings.Join(ens, ", ")), true
+}

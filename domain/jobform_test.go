@@ -154,3 +154,54 @@ func TestJobSpecLimitsAndJSON(t *testing.T) {
 		t.Errorf("decoded job spec: %+v", n[i].Job)
 	}
 }
+
+// TestValidateHintsEmptySections: a position whose 岗位说明书 sections are
+// empty gets one hint naming them all, not an error; filling a section
+// takes it off the list, filling all of them removes the hint.
+func TestValidateHintsEmptySections(t *testing.T) {
+	h, ids := sample(t)
+	d := h.Doc
+	id := ids["组长"]
+	mustDo(t, h, InsertItems(id, Duties, -1, "带班"))
+	hint := func() *Finding {
+		var found *Finding
+		for _, f := range d.Validate() {
+			if f.Code == "empty-sections" && f.Node == id {
+				if found != nil {
+					t.Fatal("two empty-sections hints for one position")
+				}
+				found = &f
+			}
+		}
+		return found
+	}
+	f := hint()
+	if f == nil || f.Severity != SeverityInfo {
+		t.Fatalf("an empty position: %+v, want one hint", f)
+	}
+	for _, s := range []string{"岗位概述", "工作权限", "任职资格", "工作关系", "考核指标"} {
+		if !strings.Contains(f.Zh, s) {
+			t.Errorf("the hint %q does not name %s", f.Zh, s)
+		}
+	}
+	if slices.ContainsFunc(d.Validate(), func(f Finding) bool { return f.Code == "empty-sections" && f.Node == ids["热线员"] }) {
+		t.Error("a position without duties got the hint beside its no-duties warning")
+	}
+	if len(Errors(d.Validate())) != 0 {
+		t.Error("empty sections count as errors")
+	}
+	mustDo(t, h, SetJobText(id, JobEducation, "大专"))
+	mustDo(t, h, SetJobText(id, JobExternal, "客户"))
+	if f := hint(); f == nil || strings.Contains(f.Zh, "任职资格") || strings.Contains(f.Zh, "工作关系") || !strings.Contains(f.Zh, "岗位概述") {
+		t.Errorf("after filling 学历 and 外部联系: %+v", f)
+	}
+	mustDo(t, h, SetJobText(id, JobSummary, "带领小组"))
+	mustDo(t, h, InsertItems(id, Authority, -1, "排班权"))
+	mustDo(t, h, InsertItems(id, KPIs, -1, "接通率"))
+	if f := hint(); f != nil {
+		t.Errorf("a full 岗位说明书 still has the hint %q", f.Zh)
+	}
+	if hint := slices.ContainsFunc(d.Validate(), func(f Finding) bool { return f.Code == "empty-sections" && f.Node == ids["热线组"] }); hint {
+		t.Error("a unit got an empty-sections hint")
+	}
+}
