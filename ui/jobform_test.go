@@ -177,3 +177,51 @@ func TestJobFieldCommitsAtAPause(t *testing.T) {
 		t.Errorf("one undo left %q", got)
 	}
 }
+
+// TestPropertiesSetThePositionNumbering: Document Properties, opened from
+// its menu item, sets the numbering scheme: the example follows the
+// choice, OK stores it as one undoable edit, and the positions print
+// their codes from it.
+func TestPropertiesSetThePositionNumbering(t *testing.T) {
+	m, ids := newTestEditor(t, Options{})
+	d := m.Session().Doc
+	if err := m.Do(domain.SetJobText(ids.unit, domain.JobCode, "KF")); err != nil {
+		t.Fatal(err)
+	}
+	menuAction(t, m, "Document Properties…")()
+	top := topDialog(t, m)
+	var digits *widget.Select
+	var prefix *keyEntry
+	for _, o := range visibleObjects(top) {
+		switch w := o.(type) {
+		case *widget.Select:
+			if slices.Contains(w.Options, "001") {
+				digits = w
+			}
+		case *keyEntry:
+			if w.PlaceHolder == "e.g. the company's letters; may stay empty" {
+				prefix = w
+			}
+		}
+	}
+	if digits == nil || prefix == nil {
+		t.Fatalf("no numbering fields in the dialog: %q", texts(top))
+	}
+	if digits.Selected != "Off" {
+		t.Errorf("a new document's numbering is %q, want Off", digits.Selected)
+	}
+	digits.SetSelected("001")
+	test.Type(prefix, "GS")
+	dialogShows(t, m, "e.g. GS-KF-001")
+	tapButton(t, top, "OK")
+	if d.Info.Codes != (domain.CodeScheme{Prefix: "GS", Digits: 3}) {
+		t.Fatalf("the scheme stored: %+v", d.Info.Codes)
+	}
+	if got := d.PositionCode(ids.support); got != "GS-KF-003" {
+		t.Errorf("技术支持's code = %q, want GS-KF-003", got)
+	}
+	m.Undo()
+	if d.PositionCode(ids.support) != "" {
+		t.Errorf("after undo the code is %q", d.PositionCode(ids.support))
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,6 +33,7 @@ type propertiesDialog struct {
 	rowBox                                                           *fyne.Container
 	message                                                          *widget.Label
 	ok                                                               *widget.Button
+	codes                                                            *codeFields // propcodes.go
 }
 
 // signOffRow is one line of the sign-off block: role (编制, 审核, 批准),
@@ -90,6 +92,7 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 	}
 	p.landscape = widget.NewCheck(lang.L("Landscape"), nil)
 	p.landscape.SetChecked(info.Page.Landscape)
+	p.codes = newCodeFields(m.session.Doc)
 
 	p.rowBox = container.NewVBox()
 	for _, s := range info.SignOffs {
@@ -102,7 +105,7 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 	p.message.Wrapping = fyne.TextWrapWord
 	p.message.Hide()
 
-	form := container.New(layout.NewFormLayout(),
+	form := container.New(layout.NewFormLayout(), slices.Concat([]fyne.CanvasObject{
 		widget.NewLabel(lang.L("Title")), p.title,
 		widget.NewLabel(lang.L("Company")), p.company,
 		widget.NewLabel(lang.L("Version")), p.version,
@@ -112,7 +115,7 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 		widget.NewLabel(lang.L("Stated total headcount")), p.statedTotal,
 		widget.NewLabel(lang.L("Paper")), container.NewHBox(p.paper, p.landscape),
 		widget.NewLabel(lang.L("Notes")), p.notes,
-	)
+	}, p.codes.rows())...)
 	heads := container.NewGridWithColumns(3,
 		widget.NewLabelWithStyle(lang.L("Role"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle(lang.L("Signer"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -168,6 +171,7 @@ func (p *propertiesDialog) info() (domain.Info, error) {
 	info.Status = domain.Status(max(0, p.status.SelectedIndex()))
 	info.Page.Paper = p.paper.Selected
 	info.Page.Landscape = p.landscape.Checked
+	info.Codes = p.codes.scheme()
 	total, err := parseCount(p.statedTotal.Text)
 	if err != nil {
 		return info, errStatedTotal
