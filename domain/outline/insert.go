@@ -129,6 +129,7 @@ func (c *Paste) Do(d *domain.Document) (domain.Change, error) {
 			if top.Grade != "" {
 				n.Grade = top.Grade
 			}
+			mergeJob(&n.Job, top.Job)
 			return nil
 		}}
 		if err := run(edit); err != nil {
@@ -144,7 +145,7 @@ func (c *Paste) Do(d *domain.Document) (domain.Change, error) {
 func (c *Paste) Undo(d *domain.Document) domain.Change { return c.batch.Undo(d) }
 
 func emptyAdditions(n domain.Node) bool {
-	return len(n.Duties)+len(n.Functions)+len(n.Qualifications) == 0 && n.Notes+n.Hours+n.Grade == ""
+	return len(n.Duties)+len(n.Functions)+len(n.Qualifications) == 0 && n.Notes+n.Hours+n.Grade == "" && emptyJob(n.Job)
 }
 
 // joinText appends b to a on a new line.
