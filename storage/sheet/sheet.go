@@ -67,6 +67,21 @@ const (
 	colFunctions
 	colNotes
 	colLinks
+	// The rest of the 岗位说明书 (jobcols.go).
+	colCode
+	colPayGrade
+	colSummary
+	colAuthority
+	colEducation
+	colMajor
+	colExperience
+	colSkills
+	colCertificates
+	colOther
+	colInternal
+	colExternal
+	colKPIs
+	colSuperior
 	numColumns
 )
 
