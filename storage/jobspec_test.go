@@ -158,3 +158,26 @@ func TestJobSpecUpgrade(t *testing.T) {
 		})
 	}
 }
+
+// TestJobSpecTextsMendedOnRead: a JobSpec text over its limit, or with a
+// NUL, written behind OrgDraft's back, is mended on reading and named in
+// the warnings; the file keeps its bytes.
+func TestJobSpecTextsMendedOnRead(t *testing.T) {
+	_, path := tempPath(t, "mend.orgdraft")
+	mustClose(t, mustCreate(t, path, richDocument(t)))
+	rawExec(t, path, fmt.Sprintf("UPDATE job SET code = '%s', summary = 'a' || char(0) || 'b' WHERE node = 11",
+		strings.Repeat("长", domain.MaxNameRunes+5)))
+	f, d := reopen(t, path)
+	defer f.Close()
+	n := d.Node(11)
+	if len([]rune(n.Job.Code)) != domain.MaxNameRunes || n.Job.Summary != "ab" {
+		t.Errorf("mended JobSpec: code of %d characters, summary %q", len([]rune(n.Job.Code)), n.Job.Summary)
+	}
+	var text string
+	for _, w := range f.Warnings() {
+		text += w.Error() + "\n"
+	}
+	if !strings.Contains(text, "the job description's code") || !strings.Contains(text, "the job description's summary") {
+		t.Errorf("warnings:\n%s", text)
+	}
+}

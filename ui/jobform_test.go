@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"encoding/json"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -223,5 +225,31 @@ func TestPropertiesSetThePositionNumbering(t *testing.T) {
 	m.Undo()
 	if d.PositionCode(ids.support) != "" {
 		t.Errorf("after undo the code is %q", d.PositionCode(ids.support))
+	}
+}
+
+// TestJobSpecCommandLabelsAreTranslated: the Undo menu names every edit
+// of the 岗位说明书 in Chinese too.
+func TestJobSpecCommandLabelsAreTranslated(t *testing.T) {
+	data, err := os.ReadFile("translations/orgdraft.zh_Hans.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zh map[string]any // plural forms are objects
+	if err := json.Unmarshal(data, &zh); err != nil {
+		t.Fatal(err)
+	}
+	cmds := []domain.Command{domain.SetCodeScheme(domain.CodeScheme{})}
+	for _, f := range domain.JobFields {
+		cmds = append(cmds, domain.SetJobText(1, f, ""))
+	}
+	for _, l := range []domain.List{domain.Authority, domain.KPIs} {
+		cmds = append(cmds, domain.InsertItems(1, l, 0, "x"), domain.EditItem(1, l, 0, "x"),
+			domain.DeleteItem(1, l, 0), domain.MoveItem(1, l, 0, 1))
+	}
+	for _, c := range cmds {
+		if s, _ := zh[c.Label()].(string); s == "" {
+			t.Errorf("command label %q has no Chinese translation", c.Label())
+		}
 	}
 }
