@@ -90,7 +90,7 @@ func (j *jobForm) rows() []fyne.CanvasObject {
 // its duties, qualifications and functions.
 func (j *jobForm) sections(basic fyne.CanvasObject, duties, quals, functions *itemList) {
 	// The section names the list, so the list's own title would repeat it.
-	for _, l := range []*itemList{duties, quals, functions, j.authority, j.kpis} {
+	for _, l := range []*itemList{duties, functions, j.authority, j.kpis} {
 		l.title.Hide()
 	}
 	form := func(labels []string, fields []*commitEntry) fyne.CanvasObject {
@@ -100,7 +100,12 @@ func (j *jobForm) sections(basic fyne.CanvasObject, duties, quals, functions *it
 		}
 		return container.New(layout.NewFormLayout(), objs...)
 	}
-	qualPart := container.NewVBox(quals.Content, form(j.qualLabels, j.quals))
+	// The parts first, as the form prints them; the list holds what the
+	// parts do not name (and the items of documents from before them).
+	quals.title.SetText(lang.L("More requirements, one per item"))
+	quals.title.TextStyle = fyne.TextStyle{}
+	quals.title.Show()
+	qualPart := container.NewVBox(form(j.qualLabels, j.quals), quals.Content)
 	relations := form([]string{lang.L("Internal relations"), lang.L("External relations")}, []*commitEntry{j.internal, j.external})
 
 	j.basic = widget.NewAccordionItem(lang.L("Basic information"), basic)
