@@ -3,7 +3,8 @@
 // tables (人员编制表) people keep in Excel.
 //
 // The columns are 编号, 上级编号, 类型, 名称, 编制, 在岗, 职务等级, 兼职,
-// 负责人, 工作时间, 岗位职责, 任职资格, 部门职能, 备注 and 虚线汇报 (their
+// 负责人, 工作时间, 岗位职责, 任职资格, 部门职能, 备注, 虚线汇报 and the
+// columns of the rest of the 岗位说明书 (see jobcols.go) (their
 // English names are accepted too: id, parent id, kind, name, planned,
 // filled, grade, concurrent, head, hours, duties, qualifications,
 // functions, notes, dotted lines). Reading, any order of columns will do
