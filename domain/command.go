@@ -619,6 +619,9 @@ func (c *EditInfo) Do(d *Document) (Change, error) {
 	if err := c.Apply(&after); err != nil {
 		return Change{}, err
 	}
+	// The status changes only by approving and revising (approval.go),
+	// which keep a snapshot and lock the document; never by an edit.
+	after.Status = c.before.Status
 	if err := checkInfo(&after); err != nil {
 		return Change{}, err
 	}

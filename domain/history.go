@@ -22,8 +22,12 @@ type History struct {
 func NewHistory(d *Document) *History { return &History{Doc: d} }
 
 // Do applies cmd. On error the document is unchanged and nothing is
-// recorded. A *Continued joins the last step when it continues it.
+// recorded. A *Continued joins the last step when it continues it. An
+// approved document refuses every edit with ErrApproved.
 func (h *History) Do(cmd Command) error {
+	if h.Doc.Locked() {
+		return ErrApproved
+	}
 	if c, ok := cmd.(*Continued); ok && len(h.undo) > 0 && c.continues(h.undo[len(h.undo)-1]) {
 		return h.continueLast(c)
 	}
@@ -68,6 +72,9 @@ func (h *History) RedoLabel() string {
 
 // Undo reverts the last edit. It reports false when there is none.
 func (h *History) Undo() (bool, error) {
+	if h.Doc.Locked() {
+		return false, ErrApproved
+	}
 	if len(h.undo) == 0 {
 		return false, nil
 	}
@@ -80,6 +87,9 @@ func (h *History) Undo() (bool, error) {
 // Redo applies the last undone edit again. It reports false when there is
 // none.
 func (h *History) Redo() (bool, error) {
+	if h.Doc.Locked() {
+		return false, ErrApproved
+	}
 	if len(h.redo) == 0 {
 		return false, nil
 	}
@@ -94,6 +104,12 @@ func (h *History) Redo() (bool, error) {
 	h.redo = h.redo[:len(h.redo)-1]
 	h.undo = append(h.undo, cmd)
 	return true, h.notify(ch)
+}
+
+// Forget drops every step to undo and redo: approving and starting a new
+// revision are not edits, and undo does not reach back across them.
+func (h *History) Forget() {
+	h.undo, h.redo = nil, nil
 }
 
 func (h *History) notify(ch Change) error {

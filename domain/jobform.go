@@ -41,6 +41,12 @@ var jobFieldLabels = [...]string{"position code", "pay grade", "job summary", "e
 	"work experience", "skills", "certificates", "other requirements", "internal relations",
 	"external relations", "superior outside the chart"}
 
+// jobFieldEdits name the edit of each field for the Undo menu, in
+// English (the editor translates them).
+var jobFieldEdits = [...]string{"Set position code", "Set pay grade", "Set job summary", "Set education",
+	"Set major", "Set work experience", "Set skills", "Set certificates", "Set other requirements",
+	"Set internal relations", "Set external relations", "Set superior outside the chart"}
+
 // String returns the field's stable name, used in JSON ("payGrade").
 func (f JobField) String() string { return enumName(jobFieldNames[:], f, "job field") }
 
@@ -73,7 +79,11 @@ func (j JobSpec) Text(f JobField) string { return *j.Field(f) }
 // SetJobText sets one text field of a box's JobSpec. A unit keeps only its
 // code (JobCode), which numbers the positions inside it.
 func SetJobText(id NodeID, f JobField, v string) *EditNode {
-	return edit(id, "Set "+jobFieldLabels[f], func(n *Node) error {
+	label := "Set job description"
+	if f >= JobCode && f <= JobSuperior {
+		label = jobFieldEdits[f]
+	}
+	return edit(id, label, func(n *Node) error {
 		if f < JobCode || f > JobSuperior {
 			return fmt.Errorf("unknown job field %d", f)
 		}

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"orgdraft/domain/staffing"
 )
 
 // The JSON form of a document is a nested tree, easy to write by hand: the
@@ -35,6 +37,9 @@ type jsonPage struct {
 }
 
 type jsonNode struct {
+	// ID is the box's stable id, written only in a snapshot (see
+	// EncodeSnapshotJSON): templates and `show --json` leave it out.
+	ID             NodeID      `json:"id,omitempty"`
 	Key            string      `json:"key,omitempty"` // for links only
 	Kind           string      `json:"kind"`
 	Name           string      `json:"name"`
@@ -53,9 +58,13 @@ type jsonNode struct {
 	Offset         *Offset     `json:"offset,omitempty"`
 	Children       []*jsonNode `json:"children,omitempty"`
 	jsonJob
+
+	// Staffing is the box's 排班定编 inputs (staffingplan.go).
+	Staffing *staffing.Plan `json:"staffing,omitempty"`
 }
 
 type jsonLink struct {
+	ID    LinkID `json:"id,omitempty"` // in a snapshot only, like jsonNode.ID
 	From  string `json:"from"`
 	To    string `json:"to"`
 	Label string `json:"label,omitempty"`
@@ -119,8 +128,12 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 		if err != nil {
 			return nil, fmt.Errorf("box %q: %w", it.n.Name, err)
 		}
+		id := NodeID(len(nodes) + 1)
+		if it.n.ID != 0 {
+			id = it.n.ID // a snapshot keeps the stable ids (Restore refuses repeats)
+		}
 		n := Node{
-			ID: NodeID(len(nodes) + 1), Parent: it.parent, Kind: kind, Name: it.n.Name, Head: it.n.Head,
+			ID: id, Parent: it.parent, Kind: kind, Name: it.n.Name, Head: it.n.Head,
 			Planned: it.n.Planned, Filled: it.n.Filled, Concurrent: it.n.Concurrent, Grade: it.n.Grade,
 			Hours: it.n.Hours, Notes: it.n.Notes, Duties: it.n.Duties, Qualifications: it.n.Qualifications,
 			Functions: it.n.Functions, Collapsed: it.n.Collapsed, Job: it.n.job(),
@@ -131,6 +144,7 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 		if it.n.Offset != nil {
 			n.Offset = *it.n.Offset
 		}
+		n.Staffing = it.n.Staffing
 		if err := checkNode(&n); err != nil {
 			return nil, fmt.Errorf("box %q: %w", it.n.Name, err)
 		}
@@ -152,7 +166,11 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 		if !ok1 || !ok2 {
 			return nil, fmt.Errorf("link %d: unknown box key %q or %q", i+1, l.From, l.To)
 		}
-		links = append(links, Link{ID: LinkID(i + 1), From: from, To: to, Label: l.Label})
+		lid := LinkID(i + 1)
+		if l.ID != 0 {
+			lid = l.ID
+		}
+		links = append(links, Link{ID: lid, From: from, To: to, Label: l.Label})
 	}
 	d, err := Restore(info, nodes, links)
 	if err != nil {
@@ -171,6 +189,12 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 
 // EncodeJSON writes the document in its JSON tree form, indented.
 func EncodeJSON(w io.Writer, d *Document) error {
+	return encodeJSON(w, d, false)
+}
+
+// encodeJSON writes d's JSON form; withIDs adds the boxes' and links'
+// stable ids and leaves out the indentation (a snapshot, read by programs).
+func encodeJSON(w io.Writer, d *Document, withIDs bool) error {
 	jd := jsonDoc{
 		Title: d.Info.Title, Company: d.Info.Company, Version: d.Info.Version, Status: d.Info.Status.String(),
 		EffectiveDate: d.Info.EffectiveDate, Confidentiality: d.Info.Confidentiality,
@@ -204,8 +228,12 @@ func EncodeJSON(w io.Writer, d *Document) error {
 			o := n.Offset
 			jn.Offset = &o
 		}
+		jn.Staffing = n.Staffing
 		if linked[n.ID] {
 			jn.Key = fmt.Sprint(n.ID)
+		}
+		if withIDs {
+			jn.ID = n.ID
 		}
 		byID[n.ID] = jn
 		if p := byID[n.Parent]; p != nil {
@@ -219,10 +247,16 @@ func EncodeJSON(w io.Writer, d *Document) error {
 		if d.nodes[l.From] == nil || d.nodes[l.To] == nil {
 			continue // dangling: the validation report names it
 		}
-		jd.Links = append(jd.Links, jsonLink{From: fmt.Sprint(l.From), To: fmt.Sprint(l.To), Label: l.Label})
+		jl := jsonLink{From: fmt.Sprint(l.From), To: fmt.Sprint(l.To), Label: l.Label}
+		if withIDs {
+			jl.ID = l.ID
+		}
+		jd.Links = append(jd.Links, jl)
 	}
 	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	if !withIDs {
+		enc.SetIndent("", "  ")
+	}
 	enc.SetEscapeHTML(false)
 	return enc.Encode(jd)
 }

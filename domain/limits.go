@@ -153,6 +153,9 @@ func checkBounds(n *Node) error {
 			}
 		}
 	}
+	if err := checkStaffing(n); err != nil {
+		return err
+	}
 	if !ValidOffset(n.Offset) {
 		return fmt.Errorf("%w: the manual offset (%g, %g) is not a number within ±%g", ErrOutOfRange, n.Offset.X, n.Offset.Y, float64(MaxOffset))
 	}

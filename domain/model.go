@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"orgdraft/domain/staffing"
 )
 
 // NodeID identifies a box in the chart. It is stable for the life of the
@@ -96,6 +98,9 @@ type Node struct {
 	Collapsed      bool
 	Leaves         Leaves  // how the box's leaf children are arranged
 	Job            JobSpec // the rest of a position's 岗位说明书
+	// Staffing is what the position's 编制 is sized from (排班定编), nil
+	// for none; see staffingplan.go.
+	Staffing *staffing.Plan
 
 	children []NodeID
 }
@@ -111,6 +116,7 @@ func (n *Node) clone() Node {
 	c.Qualifications = slices.Clone(n.Qualifications)
 	c.Functions = slices.Clone(n.Functions)
 	c.Job = n.Job.clone()
+	c.Staffing = n.Staffing.Clone()
 	c.children = nil
 	return c
 }
@@ -236,6 +242,22 @@ func DefaultSignOffs() []SignOff {
 	return []SignOff{{Role: "编制"}, {Role: "审核"}, {Role: "批准"}}
 }
 
+// RoleInEnglish returns the English name of a customary sign-off role
+// (编制 → Prepared by, 审核 → Reviewed by, 批准 → Approved by) and any
+// other role as written: roles are the user's words, but these three are
+// the program's own, stored in every new document.
+func RoleInEnglish(role string) string {
+	switch strings.TrimSpace(role) {
+	case "编制":
+		return "Prepared by"
+	case "审核":
+		return "Reviewed by"
+	case "批准":
+		return "Approved by"
+	}
+	return role
+}
+
 // PageSettings are the document's printing and layout preferences.
 type PageSettings struct {
 	Paper         string // "A4", "A3", "A2"
@@ -282,6 +304,9 @@ type Document struct {
 	links    []Link
 	nextNode NodeID
 	nextLink LinkID
+
+	// revisions are the approved versions the file keeps (approval.go).
+	revisions []Revision
 }
 
 // NewDocument returns an empty document with the customary sign-off rows and

@@ -79,6 +79,7 @@ func (d *Document) Clone() *Document {
 	if err != nil {
 		panic("domain: a sound document failed to restore: " + err.Error())
 	}
+	c.SetRevisions(d.revisions) // the book of a copy prints its 修订记录 too
 	return c
 }
 

@@ -60,7 +60,7 @@ func (d *Document) Validate() []Finding {
 				// of 0 people is a headcount not filled in yet. (With people
 				// in post the overfilled finding above already says it.)
 				add(SeverityWarning, n.ID, "zero-planned", fmt.Sprintf("岗位“%s”的编制为 0 人（兼任的岗位请勾选“兼”）", name),
-					fmt.Sprintf("Position %q has a planned headcount of 0 (tick 兼 for a post held concurrently)", name))
+					fmt.Sprintf("Position %q has a planned headcount of 0 (tick \"Held concurrently\" for a post held by someone counted elsewhere)", name))
 			}
 			// A position without duties is blank, and the warning above
 			// says so; a hint about its other sections would only repeat it.

@@ -180,13 +180,19 @@ func (f *File) migrateAndLoad() (*domain.Document, error) {
 	if version > len(migrations) {
 		return nil, pathError(f.path, ErrNewerVersion, nil)
 	}
-	if err := migrate(ctx, f.conn, version); err != nil {
+	// The upgrade of an older file and the reading of it are one
+	// transaction: a file that cannot be read is left as it was.
+	var doc *domain.Document
+	var loadErr error
+	err := migrateThen(ctx, f.conn, version, func() error {
+		doc, f.warnings, loadErr = load(ctx, f.conn)
+		return loadErr
+	})
+	switch {
+	case loadErr != nil:
+		return nil, pathError(f.path, ErrCorrupt, loadErr)
+	case err != nil:
 		return nil, fmt.Errorf("%s: updating the document to this version of OrgDraft: %w", f.path, err)
-	}
-	doc, warnings, err := load(ctx, f.conn)
-	f.warnings = warnings
-	if err != nil {
-		return nil, pathError(f.path, ErrCorrupt, err)
 	}
 	return doc, nil
 }
@@ -267,6 +273,10 @@ func (f *File) Apply(d *domain.Document, ch domain.Change) error {
 	err := f.checkStillThere()
 	if err == nil {
 		err = inTx(ctx, f.conn, func(tx *sql.Tx) error {
+			// A signed version is never changed (revisions.go).
+			if err := refuseApproved(tx); err != nil {
+				return err
+			}
 			if f.resync {
 				return writeAll(ctx, tx, d)
 			}
@@ -274,7 +284,9 @@ func (f *File) Apply(d *domain.Document, ch domain.Change) error {
 		})
 	}
 	if err != nil {
-		f.resync = true
+		// A refused edit of an approved document wrote nothing and
+		// leaves nothing behind; any other failure may have.
+		f.resync = f.resync || !errors.Is(err, domain.ErrApproved)
 		return fmt.Errorf("saving the change to %s: %w", f.describe(), err)
 	}
 	f.resync = false

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"orgdraft/domain"
+	"orgdraft/domain/staffing"
 )
 
 // Text that must survive the file exactly: CJK, a character outside the
@@ -33,7 +34,7 @@ func richDocument(t testing.TB) *domain.Document {
 		Title:           "组织架构及岗位职责 " + oddText,
 		Company:         "某某机械制造有限公司",
 		Version:         "V1.0 试用稿",
-		Status:          domain.Approved,
+		Status:          domain.Draft, // approved_test.go approves documents
 		EffectiveDate:   "2024-07-01",
 		Confidentiality: "对内公开",
 		StatedTotal:     54,
@@ -59,7 +60,8 @@ func richDocument(t testing.TB) *domain.Document {
 		{ID: 12, Parent: 11, Kind: domain.KindAssistant, Name: "总经理助理 😀", Planned: 1, Duties: []string{"日程安排"}},
 		{ID: 20, Parent: 10, Kind: domain.KindUnit, Name: "生产部", Job: domain.JobSpec{Code: "SC"}, Collapsed: true, Leaves: domain.LeavesColumn, Functions: []string{"组织生产"}, Offset: domain.Offset{X: 1e-300, Y: 12345.678}},
 		{ID: 21, Parent: 20, Kind: domain.KindPosition, Name: "生产经理", Head: true, Planned: 1, Filled: 0, Grade: "M3"},
-		{ID: 25, Parent: 20, Kind: domain.KindPosition, Name: "班组长（兼）", Planned: 3, Filled: 2, Concurrent: true, Hours: "两班倒"},
+		{ID: 25, Parent: 20, Kind: domain.KindPosition, Name: "班组长（兼）", Planned: 3, Filled: 2, Concurrent: true, Hours: "两班倒",
+			Staffing: richPlan()},
 		{ID: 23, Parent: 20, Kind: domain.KindPosition, Name: "操作工", Planned: 40, Filled: 38, Duties: []string{"按工艺操作", "5S"}},
 		{ID: 31, Kind: domain.KindUnit, Name: "质量部 𠀀", Leaves: domain.LeavesRow},
 		{ID: 32, Parent: 31, Kind: domain.KindPosition, Name: "质检员", Planned: 8, Filled: 8, Qualifications: []string{"持证上岗"}},
@@ -74,6 +76,19 @@ func richDocument(t testing.TB) *domain.Document {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// richPlan returns a staffing plan that uses every stored input.
+func richPlan() *staffing.Plan {
+	return &staffing.Plan{
+		Posts: []staffing.Post{
+			{Name: "车辆门岗 " + oddText, People: 2, Hours: staffing.Hours{Range: true, From: 22 * 60, To: 6 * 60}, Days: 7},
+			{People: 1, Hours: staffing.Hours{N: 7.5}, Days: 5.5},
+		},
+		System: staffing.Custom, WeekHours: 44, Allowance: 5.5, Round: staffing.RoundNearest,
+		Shifts: []staffing.Shift{{Name: "早班", Time: staffing.Hours{Range: true, From: 6 * 60, To: 14 * 60}}, {Name: "晚班", Time: staffing.Hours{Range: true, From: 14 * 60, To: 22 * 60}}},
+		Rota:   staffing.SixOnOneOff,
+	}
 }
 
 // bigDocument returns a document of about n boxes: units of 29 positions,

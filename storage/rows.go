@@ -105,7 +105,10 @@ func writeAll(ctx context.Context, tx *sql.Tx, d *domain.Document) error {
 	if err != nil {
 		return err
 	}
-	return writeLinks(ctx, tx, d)
+	if err := writeLinks(ctx, tx, d); err != nil {
+		return err
+	}
+	return writeRevisions(ctx, tx, d) // revisions.go
 }
 
 // writeInfo rewrites the document row and the sign-off rows.
@@ -164,6 +167,9 @@ func writeNode(ctx context.Context, tx *sql.Tx, n *domain.Node, pos int) error {
 		err = writeJob(ctx, tx, n)
 	}
 	if err != nil {
+		return err
+	}
+	if err := writeStaffing(ctx, tx, n); err != nil { // staffing.go
 		return err
 	}
 	// A Change lists every sibling whose place may have moved; most of
@@ -250,6 +256,9 @@ func load(ctx context.Context, conn *sql.Conn) (*domain.Document, []Warning, err
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := loadStaffing(ctx, conn, nodes, &r); err != nil { // staffing.go
+		return nil, nil, err
+	}
 	links, err := loadLinks(ctx, conn)
 	if err != nil {
 		return nil, nil, err
@@ -261,6 +270,11 @@ func load(ctx context.Context, conn *sql.Conn) (*domain.Document, []Warning, err
 	if err != nil {
 		return nil, nil, err
 	}
+	revs, err := loadRevisions(ctx, conn, &r) // revisions.go
+	if err != nil {
+		return nil, nil, err
+	}
+	d.SetRevisions(revs)
 	return d, r.warnings, nil
 }
 

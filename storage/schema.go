@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -89,6 +90,40 @@ func migrate(ctx context.Context, conn *sql.Conn, from int) error {
 		}
 	}
 	return nil
+}
+
+// migrateThen applies the migrations after version from and runs check,
+// all in one transaction: if check fails (the upgraded document cannot be
+// read), the file is left exactly as it was, at its old version. A crash
+// leaves it at the old version too.
+func migrateThen(ctx context.Context, conn *sql.Conn, from int, check func() error) error {
+	// A savepoint on the one connection, not a sql.Tx: check reads
+	// through the connection itself.
+	if _, err := conn.ExecContext(ctx, "SAVEPOINT upgrade"); err != nil {
+		return err
+	}
+	err := func() error {
+		for _, m := range migrations[from:] {
+			if _, err := conn.ExecContext(ctx, m.sql); err != nil {
+				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			// PRAGMA takes no bound parameters; both values are our own integers.
+			if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", applicationID, m.version)); err != nil {
+				return err
+			}
+		}
+		return check()
+	}()
+	if err != nil {
+		// ROLLBACK, not ROLLBACK TO: releasing the savepoint afterwards
+		// would commit, and a commit touches the file's header.
+		if _, rerr := conn.ExecContext(ctx, "ROLLBACK"); rerr != nil {
+			return errors.Join(err, rerr)
+		}
+		return err
+	}
+	_, err = conn.ExecContext(ctx, "RELEASE upgrade")
+	return err
 }
 
 // inTx runs fn in a transaction on conn and commits it, or rolls it back

@@ -99,9 +99,9 @@ func (c *ChecksPanel) Update(d *domain.Document) {
 	case len(c.findings) == 0:
 		c.header.SetText(lang.L("Checks: no problems found"))
 	case hints == len(c.findings):
-		c.header.SetText(fmt.Sprintf(lang.L("Checks: no problems found, %d hints"), hints))
+		c.header.SetText(fmt.Sprintf(lang.L("Checks: no problems found, %s"), countOf(hints, "%d hint", "%d hints")))
 	default:
-		c.header.SetText(fmt.Sprintf(lang.L("Checks: %d errors, %d warnings"), errs, warns))
+		c.header.SetText(fmt.Sprintf(lang.L("Checks: %s, %s"), countOf(errs, "%d error", "%d errors"), countOf(warns, "%d warning", "%d warnings")))
 	}
 	c.list.Refresh()
 }

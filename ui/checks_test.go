@@ -24,7 +24,7 @@ func TestChecksPanelListsFindingsAndSelects(t *testing.T) {
 	if got := c.Text(found); !strings.Contains(got, `Position "技术支持" has no duties`) || !strings.Contains(got, "客户服务部 › 技术支持") {
 		t.Errorf("finding reads %q", got)
 	}
-	if !shows(c.Content, "Checks: 0 errors, 1 warnings") {
+	if !shows(c.Content, "Checks: 0 errors, 1 warning") {
 		t.Errorf("header shows %q", texts(c.Content))
 	}
 
@@ -66,18 +66,18 @@ func TestChecksPanelListsFindingsAndSelects(t *testing.T) {
 
 func TestChecksPanelCanBeHidden(t *testing.T) {
 	m, _ := newTestEditor(t, Options{})
-	if !shows(m.Window.Content(), "Checks: 0 errors, 1 warnings") {
+	if !shows(m.Window.Content(), "Checks: 0 errors, 1 warning") {
 		t.Fatal("checks panel not shown at first")
 	}
 	m.ShowChecks(false)
-	if shows(m.Window.Content(), "Checks: 0 errors, 1 warnings") {
+	if shows(m.Window.Content(), "Checks: 0 errors, 1 warning") {
 		t.Fatal("checks panel still shown")
 	}
 	if m.App.Preferences().Bool(prefChecksVisible) {
 		t.Error("the choice is not remembered")
 	}
 	m.ShowChecks(true)
-	if !shows(m.Window.Content(), "Checks: 0 errors, 1 warnings") {
+	if !shows(m.Window.Content(), "Checks: 0 errors, 1 warning") {
 		t.Fatal("checks panel not shown again")
 	}
 }

@@ -80,12 +80,11 @@ func TestPropertiesDialogEditsSignOffRows(t *testing.T) {
 	test.Type(p.rows[1].name, "王芳")
 	test.Type(p.rows[1].date, "2025-03-01")
 	p.version.SetText("V1.0 试用稿")
-	p.status.SetSelected("Approved")
 	p.paper.SetSelected("A3")
 	test.Tap(p.landscape)
 	test.Tap(p.ok)
 	info := m.Session().Doc.Info
-	if info.SignOffs[1] != (domain.SignOff{Role: "审核", Name: "王芳", Date: "2025-03-01"}) || info.Version != "V1.0 试用稿" || info.Status != domain.Approved {
+	if info.SignOffs[1] != (domain.SignOff{Role: "审核", Name: "王芳", Date: "2025-03-01"}) || info.Version != "V1.0 试用稿" || info.Status != domain.Draft {
 		t.Fatalf("info = %+v", info)
 	}
 	if info.Page.Paper != "A3" || !info.Page.Landscape {

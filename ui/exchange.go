@@ -110,14 +110,14 @@ var exchangeFormats = []struct {
 	write func(w io.Writer, d *domain.Document) error
 }{
 	{".png", "Chart picture (PNG)", func(w io.Writer, d *domain.Document) error {
-		c, err := chart.Build(d, chart.OptionsFor(d))
+		c, err := chart.Build(d, chartOptions(d))
 		if err != nil {
 			return err
 		}
 		return picture.PNG(w, c, 2) // twice the paper size: sharp on slides
 	}},
 	{".svg", "Chart drawing (SVG)", func(w io.Writer, d *domain.Document) error {
-		c, err := chart.Build(d, chart.OptionsFor(d))
+		c, err := chart.Build(d, chartOptions(d))
 		if err != nil {
 			return err
 		}

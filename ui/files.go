@@ -165,7 +165,7 @@ func (m *MainWindow) OpenPath(path string) error {
 		m.showError(err)
 		return err
 	}
-	if m.session != nil && !m.session.ReadOnly() && sameFile(m.session.Path(), abs) {
+	if m.session != nil && m.session.viewing == "" && sameFile(m.session.Path(), abs) {
 		return nil
 	}
 	s, err := OpenSession(abs)
@@ -203,12 +203,12 @@ func (m *MainWindow) showWarnings(s *Session) {
 // is open in another OrgDraft window, the file may not be written, or it
 // holds objects OrgDraft did not make) and offers to view it read-only.
 func (m *MainWindow) offerReadOnly(path string, why error) {
-	text := lang.L("“%s” is open in another OrgDraft window, so it cannot be edited here. You can look at it read-only, as it was last saved; Save As makes an editable copy.")
+	text := lang.L("\"%s\" is open in another OrgDraft window, so it cannot be edited here. You can look at it read-only, as it was last saved; Save As makes an editable copy.")
 	switch {
 	case errors.Is(why, storage.ErrReadOnlyFile):
-		text = lang.L("“%s” is a read-only file, so it cannot be edited. You can look at it read-only; Save As makes an editable copy.")
+		text = lang.L("\"%s\" is a read-only file, so it cannot be edited. You can look at it read-only; Save As makes an editable copy.")
 	case errors.Is(why, storage.ErrForeign):
-		text = lang.L("“%s” holds database objects that OrgDraft did not make, which could change the document behind your back, so it is not opened for editing. You can look at it read-only without them; Save As writes a clean copy.")
+		text = lang.L("\"%s\" holds database objects that OrgDraft did not make, which could change the document behind your back, so it is not opened for editing. You can look at it read-only without them; Save As writes a clean copy.")
 	}
 	msg := widget.NewLabel(fmt.Sprintf(text, filepath.Base(path)))
 	msg.Wrapping = fyne.TextWrapWord
@@ -332,7 +332,7 @@ func (m *MainWindow) confirmDiscard(then func()) {
 		then()
 		return
 	}
-	msg := fmt.Sprintf(lang.L("“%s” is not saved to a file. Save it first? Otherwise your changes are lost."), m.DocumentName())
+	msg := fmt.Sprintf(lang.L("\"%s\" is not saved to a file. Save it first? Otherwise your changes are lost."), m.DocumentName())
 	if m.session.State() == SaveFailed {
 		msg = lang.L("The last changes could not be saved to the file. Save the document under another name first? Otherwise those changes are lost.")
 	}

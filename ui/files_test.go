@@ -250,7 +250,7 @@ func TestSaveDialogAsksBeforeReplacing(t *testing.T) {
 	}
 	focusedEntry(t, m).SetText("客服部")
 	tapButton(t, topDialog(t, m), "Save")
-	dialogShows(t, m, "“客服部.orgdraft” already exists. Replace it?")
+	dialogShows(t, m, `"客服部.orgdraft" already exists. Replace it?`)
 	tapButton(t, topDialog(t, m), "Yes")
 	if m.Session().Path() != existing || m.Session().State() != Saved {
 		t.Fatalf("path %q state %v", m.Session().Path(), m.Session().State())

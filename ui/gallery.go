@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"orgdraft/assets"
@@ -84,9 +85,17 @@ func (m *MainWindow) showGallery() *galleryDialog {
 		g.create = append(g.create, btn)
 		counts := lang.L("Start from scratch")
 		if e.ID != "" {
-			counts = fmt.Sprintf(lang.L("%d boxes, %d planned"), e.Boxes, e.Planned)
+			counts = fmt.Sprintf(lang.L("%s, %d planned"), countOf(e.Boxes, "%d box", "%d boxes"), e.Planned)
 		}
-		card := widget.NewCard(e.Name, counts, container.NewBorder(nil, container.NewHBox(btn), nil, nil, container.NewVBox(parts...)))
+		// The name is a wrapping label, not the card's title: a card's
+		// title is one line as wide as its text, and a long English
+		// name widened the grid beyond the dialog, cutting off the
+		// right-hand column.
+		name := widget.NewLabelWithStyle(e.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		name.Wrapping = fyne.TextWrapWord
+		name.SizeName = theme.SizeNameSubHeadingText
+		head := container.NewVBox(name, widget.NewLabel(counts))
+		card := widget.NewCard("", "", container.NewBorder(head, container.NewHBox(btn), nil, nil, container.NewVBox(parts...)))
 		cards = append(cards, card)
 	}
 	body := container.NewVScroll(container.NewGridWithColumns(2, cards...))

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"embed"
+	"fmt"
 	"strings"
 	"sync"
 
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"orgdraft/domain"
+	"orgdraft/ui/chart"
 )
 
 // The translation files: English words are the keys (lang.L("Open")), the
@@ -59,7 +61,7 @@ func SetLanguage(pref string) string {
 	})
 	eff := pref
 	if eff != LanguageChinese && eff != LanguageEnglish {
-		eff = systemLanguage()
+		eff = SystemLanguage()
 	}
 	data, err := translationFiles.ReadFile(translationFile[eff])
 	if err != nil {
@@ -82,9 +84,13 @@ func Language() string {
 	return currentLanguage
 }
 
-// systemLanguage is Chinese on a Chinese system and English on any other:
-// the editor has no third language.
-func systemLanguage() string {
+// SystemLanguage is LanguageChinese on a Chinese system and
+// LanguageEnglish on any other: the editor has no third language. The
+// system's language is Fyne's: on Linux and other Unix systems the first
+// of LC_ALL, LC_MESSAGES and LANG that is set (LANGUAGE before them
+// unless that says C), on Windows and macOS the user's setting. The
+// command line follows the same choice.
+func SystemLanguage() string {
 	if strings.HasPrefix(strings.ToLower(lang.SystemLocale().String()), "zh") {
 		return LanguageChinese
 	}
@@ -106,4 +112,27 @@ func pick(zh, en string) string {
 		return zh
 	}
 	return en
+}
+
+// chartOptions are the document's chart options with the words in the
+// boxes in the editor's language: for the pictures the editor exports,
+// which show what the canvas shows.
+func chartOptions(d *domain.Document) chart.Options {
+	opt := chart.OptionsFor(d)
+	opt.English = Language() == LanguageEnglish
+	return opt
+}
+
+// countOf writes n with its noun in the editor's language: one and other
+// are the translation keys of the singular and the plural ("%d box",
+// "%d boxes"). English takes the singular for exactly one; Chinese has a
+// single form, which both keys carry. Fyne's own plural forms (lang.N)
+// cannot do this: they follow the system's language, not the one chosen
+// in Settings.
+func countOf(n int, one, other string) string {
+	key := other
+	if n == 1 && Language() == LanguageEnglish {
+		key = one
+	}
+	return fmt.Sprintf(lang.L(key), n)
 }

@@ -60,7 +60,8 @@ type Inspector struct {
 	rollup     *widget.Label
 
 	duties, quals, functions *itemList
-	job                      *jobForm // the rest of the 岗位说明书, and the sections
+	job                      *jobForm         // the rest of the 岗位说明书, and the sections
+	staffing                 *staffingSection // 排班定编, staffing.go
 
 	positionRows []fyne.CanvasObject // form rows of positions only
 	unitRows     []fyne.CanvasObject // form rows of units only
@@ -133,7 +134,7 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 			i.apply(&domain.SetHead{ID: i.node, On: on})
 		}
 	})
-	i.concurrent = widget.NewCheck(lang.L("Held concurrently (兼)"), func(on bool) {
+	i.concurrent = widget.NewCheck(lang.L("Held concurrently"), func(on bool) {
 		if !i.updating && i.node != 0 {
 			i.apply(domain.SetConcurrent(i.node, on))
 		}
@@ -147,6 +148,7 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 	i.quals = newItemList(domain.Qualifications, lang.L("Qualifications"), i)
 	i.functions = newItemList(domain.Functions, lang.L("Unit functions"), i)
 	i.job = newJobForm(i)
+	i.staffing = newStaffingSection(i)
 	for _, e := range i.fields() {
 		i.hook(e)
 	}
@@ -177,8 +179,9 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 		i.unitRows,
 		row(lang.L("Notes"), i.notes),
 	)...)
-	// The form and the lists sit in collapsible sections (jobform.go).
-	i.job.sections(form, i.duties, i.quals, i.functions)
+	// The form and the lists sit in collapsible sections (jobform.go);
+	// the staffing section goes with the headcount, in the basic one.
+	i.job.sections(container.NewVBox(form, i.staffing.Content), i.duties, i.quals, i.functions)
 	i.details = container.NewVBox(i.job.Content)
 	// The message stays above the scrolled fields, so that it is seen
 	// when the refused field is far down (a duty).
@@ -214,6 +217,7 @@ func (i *Inspector) fields() []*commitEntry {
 	for _, l := range []*itemList{i.duties, i.quals, i.functions} {
 		out = append(out, l.fields()...)
 	}
+	out = append(out, i.staffing.fields()...)
 	return append(out, i.job.fields()...)
 }
 
@@ -389,6 +393,7 @@ func (i *Inspector) Refresh() {
 		for _, l := range []*itemList{i.duties, i.quals, i.functions} {
 			l.Show(nil)
 		}
+		i.staffing.Show(nil)
 		i.job.show(nil, nil)
 		return
 	}
@@ -418,6 +423,7 @@ func (i *Inspector) Refresh() {
 		i.subs.SetText(i.names(i.doc.Subordinates(n.ID)))
 		i.duties.Show(n)
 		i.quals.Show(n)
+		i.staffing.Show(n)
 		i.functions.Show(nil)
 	} else {
 		showAll(i.positionRows, false)
@@ -427,6 +433,7 @@ func (i *Inspector) Refresh() {
 		i.functions.Show(n)
 		i.duties.Show(nil)
 		i.quals.Show(nil)
+		i.staffing.Show(nil)
 	}
 	i.job.show(i.doc, n)
 }

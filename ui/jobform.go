@@ -58,7 +58,7 @@ func newJobForm(in *Inspector) *jobForm {
 	j.code = field(false, domain.JobCode)
 	j.payGrade = field(false, domain.JobPayGrade)
 	j.outside = field(false, domain.JobSuperior)
-	j.outside.SetPlaceHolder(lang.L("e.g. 总经理, when the chart has none above"))
+	j.outside.SetPlaceHolder(lang.L("e.g. General Manager, when the chart has none above"))
 	j.summary = field(true, domain.JobSummary)
 	j.summary.minRows = 2
 	j.summary.fit()

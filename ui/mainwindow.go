@@ -53,10 +53,17 @@ type MainWindow struct {
 	left      *fyne.Container
 	toolbar   *toolbar
 	menu      *menus
+	banner    *lockBanner
+	// versions are the windows of past versions opened from the History
+	// (history.go).
+	versions []*MainWindow
 
 	// The splits between chart and inspector and between chart and
 	// checks panel; their places are remembered between runs.
 	mainSplit, checksSplit *container.Split
+
+	// compare is the comparison shown in place of the editor (compare.go).
+	compare *Comparison
 
 	checksVisible bool
 	saveErrShown  bool // the current run of failed saves was reported
@@ -106,6 +113,7 @@ func (m *MainWindow) build() {
 	}
 	m.chart = chartview.New()
 	m.chart.SetMarkVacancies(m.App.Preferences().Bool(prefVacancies))
+	m.chart.SetEnglish(Language() == LanguageEnglish)
 	m.chart.SetHost(chartview.Host{
 		Do:               m.DoAndShow,
 		SelectionChanged: m.selectionChanged,
@@ -128,7 +136,8 @@ func (m *MainWindow) build() {
 	m.toolbar = m.makeToolbar()
 	m.menu = m.makeMenus()
 	m.Window.SetMainMenu(m.menu.main)
-	m.Window.SetContent(container.NewBorder(m.toolbar.Content, m.status.Content, nil, nil, split))
+	m.banner = m.makeBanner() // approve.go: says when the document is locked
+	m.Window.SetContent(container.NewBorder(container.NewVBox(m.toolbar.Content, m.banner.Content), m.status.Content, nil, nil, split))
 	m.registerShortcuts()
 	if m.session != nil {
 		m.bind()
@@ -251,6 +260,11 @@ func (m *MainWindow) Do(cmd domain.Command) error {
 	if m.session == nil {
 		return errNoDocument
 	}
+	if m.compare != nil {
+		// The comparison is shown in place of the editor: an edit made
+		// from a menu would change a document the user does not see.
+		return errComparing
+	}
 	err := m.session.Do(cmd)
 	m.reportSave()
 	return err
@@ -267,6 +281,9 @@ func (m *MainWindow) DoAndShow(cmd domain.Command) error {
 }
 
 var errNoDocument = errors.New("no document is open")
+
+// errComparing refuses an edit while a comparison is shown.
+var errComparing = errors.New("close the comparison to edit the document")
 
 // reportSave tells the user, once per run of failed saves, that edits
 // could not be saved (the session's state says so; the status bar shows
@@ -299,6 +316,10 @@ func (m *MainWindow) Undo() {
 	if m.session == nil {
 		return
 	}
+	if m.compare != nil {
+		m.showError(errComparing)
+		return
+	}
 	keep := m.keepSelection()
 	if _, err := m.session.Undo(); err != nil {
 		m.showError(err)
@@ -315,6 +336,10 @@ func (m *MainWindow) Redo() {
 		return
 	}
 	if m.session == nil {
+		return
+	}
+	if m.compare != nil {
+		m.showError(errComparing)
 		return
 	}
 	keep := m.keepSelection()
@@ -365,6 +390,7 @@ func (m *MainWindow) registerShortcuts() {
 
 // updateAll refreshes everything that shows the document's state.
 func (m *MainWindow) updateAll() {
+	m.updateBanner()
 	m.updateStatus()
 	m.updateTitle()
 	m.updateMenus()

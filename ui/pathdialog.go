@@ -101,7 +101,7 @@ func (p *pathDialog) chosenPath() (path, msg string) {
 		}
 		dir, typed = filepath.Clean(folder), base
 		if !isDir(dir) {
-			return "", fmt.Sprintf(lang.L("The folder “%s” does not exist."), dir)
+			return "", fmt.Sprintf(lang.L("The folder \"%s\" does not exist."), dir)
 		}
 	}
 	switch {
@@ -139,7 +139,7 @@ func (p *pathDialog) confirm() {
 		p.showMessage(lang.L("A folder of that name exists; choose another name."))
 	case err == nil:
 		ask := dialog.NewConfirm(lang.L("Replace the file?"),
-			fmt.Sprintf(lang.L("“%s” already exists. Replace it?"), name),
+			fmt.Sprintf(lang.L("\"%s\" already exists. Replace it?"), name),
 			func(ok bool) {
 				if ok {
 					p.dlg.Hide()

@@ -66,9 +66,9 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 	}
 	p.title = entry(info.Title, "")
 	p.company = entry(info.Company, "")
-	p.version = entry(info.Version, "V1.0 试用稿")
+	p.version = entry(info.Version, lang.L("V1.0 trial version"))
 	p.effective = entry(info.EffectiveDate, "2025-01-01")
-	p.confidentiality = entry(info.Confidentiality, "对内公开")
+	p.confidentiality = entry(info.Confidentiality, lang.L("Internal"))
 	total := ""
 	if info.StatedTotal != 0 {
 		total = strconv.Itoa(info.StatedTotal)
@@ -80,6 +80,7 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 	p.notes.SetMinRowsVisible(2)
 	p.status = widget.NewSelect(statusLabels(), nil)
 	p.status.SetSelectedIndex(int(info.Status))
+	p.status.Disable() // only File ▸ Approve… and New Revision… change it (approve.go)
 
 	// The paper the document prints on by default; the export dialog
 	// starts from it.
@@ -168,7 +169,6 @@ func (p *propertiesDialog) info() (domain.Info, error) {
 	info.EffectiveDate = strings.TrimSpace(p.effective.Text)
 	info.Confidentiality = strings.TrimSpace(p.confidentiality.Text)
 	info.Notes = p.notes.Text
-	info.Status = domain.Status(max(0, p.status.SelectedIndex()))
 	info.Page.Paper = p.paper.Selected
 	info.Page.Landscape = p.landscape.Checked
 	info.Codes = p.codes.scheme()

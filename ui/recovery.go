@@ -39,10 +39,10 @@ func (m *MainWindow) askRecover(found []*storage.Recovery) {
 	if title == "" {
 		title = lang.L("Untitled")
 	}
-	text := fmt.Sprintf(lang.L("OrgDraft stopped without closing a document that was not saved to a file. Every change was kept:\n\n“%s”, %d boxes, last edited %s\n\nRecover it to go on working on it (save it with Ctrl+S)."),
-		title, r.Boxes, r.Modified.Format("2006-01-02 15:04"))
+	text := fmt.Sprintf(lang.L("OrgDraft stopped without closing a document that was not saved to a file. Every change was kept:\n\n\"%s\", %s, last edited %s\n\nRecover it to go on working on it (save it with Ctrl+S)."),
+		title, countOf(r.Boxes, "%d box", "%d boxes"), r.Modified.Format("2006-01-02 15:04"))
 	if len(rest) > 0 {
-		text += "\n" + fmt.Sprintf(lang.L("%d more unsaved documents were kept; they are offered after this one."), len(rest))
+		text += "\n" + countOf(len(rest), "%d more unsaved document was kept; it is offered after this one.", "%d more unsaved documents were kept; they are offered after this one.")
 	}
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
@@ -83,7 +83,7 @@ func (m *MainWindow) askRecover(found []*storage.Recovery) {
 // confirmDiscardRecovery asks before a recovered document is deleted for
 // good; done gets the answer.
 func (m *MainWindow) confirmDiscardRecovery(title string, boxes int, done func(bool)) {
-	msg := widget.NewLabel(fmt.Sprintf(lang.L("Delete “%s” (%d boxes) for good? It cannot be recovered afterwards."), title, boxes))
+	msg := widget.NewLabel(fmt.Sprintf(lang.L("Delete \"%s\" (%s) for good? It cannot be recovered afterwards."), title, countOf(boxes, "%d box", "%d boxes")))
 	msg.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
 	answer := func(ok bool) func() {

@@ -71,7 +71,7 @@ func (m *MainWindow) showSaveError(err error) {
 		m.showError(&SaveError{err})
 		return
 	}
-	label := widget.NewLabel(fmt.Sprintf(lang.L("“%s” was replaced or deleted by another program, so your changes can no longer be saved to it. They are kept in this window: save them with Save As."),
+	label := widget.NewLabel(fmt.Sprintf(lang.L("\"%s\" was replaced or deleted by another program, so your changes can no longer be saved to it. They are kept in this window: save them with Save As."),
 		filepath.Base(m.session.Path())))
 	label.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomWithoutButtons(lang.L("The file was replaced or deleted by another program"), label, m.Window)

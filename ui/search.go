@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -51,7 +50,7 @@ func (m *MainWindow) showSearch() *searchDialog {
 	d := m.session.Doc
 	s := &searchDialog{}
 	s.query = newKeyEntry()
-	s.query.SetPlaceHolder(lang.L("Part of a box name, e.g. 客服"))
+	s.query.SetPlaceHolder(lang.L("Part of a box name, e.g. service"))
 	s.count = widget.NewLabel("")
 	s.list = widget.NewList(
 		func() int { return len(s.matches) },
@@ -81,7 +80,7 @@ func (m *MainWindow) showSearch() *searchDialog {
 		case len(s.matches) == 0:
 			s.count.SetText(lang.L("No box has that name."))
 		default:
-			s.count.SetText(fmt.Sprintf(lang.L("%d boxes found"), len(s.matches)))
+			s.count.SetText(countOf(len(s.matches), "%d box found", "%d boxes found"))
 		}
 		s.list.UnselectAll()
 		s.list.Refresh()

@@ -35,6 +35,7 @@ type Session struct {
 	recoveryDir string
 	recovery    bool   // file is a recovery file, not the user's
 	viewing     string // read-only: the file shown
+	revision    int    // > 0: a past approved version shown read-only (history.go)
 	edited      bool   // a document without a file of its own was changed
 	saveErr     error  // the last save failed; nil once a save succeeds
 	listeners   []func(domain.Change)
@@ -204,8 +205,9 @@ func (s *Session) RecoveryPath() string {
 	return s.file.Path()
 }
 
-// ReadOnly reports whether the document is viewed read-only.
-func (s *Session) ReadOnly() bool { return s.viewing != "" }
+// ReadOnly reports whether the document may not be changed here: it is
+// viewed read-only, or it is approved and locked (approve.go).
+func (s *Session) ReadOnly() bool { return s.viewing != "" || s.Doc.Locked() }
 
 // SaveState says whether the document is safe on disk.
 type SaveState int

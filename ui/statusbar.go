@@ -62,6 +62,16 @@ func (s *StatusBar) Update(ses *Session, zoom int) {
 	} else {
 		s.zoom.Hide()
 	}
+	s.relayout()
+}
+
+// relayout places the labels again after their texts changed: a label
+// that grew does not move its neighbours by itself, so the right-hand
+// labels were drawn over each other until the window was resized.
+func (s *StatusBar) relayout() {
+	if c, ok := s.Content.(*fyne.Container); ok {
+		c.Refresh()
+	}
 }
 
 // SetTyping tells the bar whether the inspector holds typing not yet in
@@ -95,6 +105,7 @@ func (s *StatusBar) showState() {
 		s.state.Importance = widget.MediumImportance
 	}
 	s.state.Refresh()
+	s.relayout()
 }
 
 // stateText names a save state.
@@ -123,6 +134,7 @@ func (s *StatusBar) SetMessage(text string) {
 	} else {
 		s.message.Show()
 	}
+	s.relayout()
 }
 
 // Message returns the message shown, or "".

@@ -122,7 +122,7 @@ func (m *MainWindow) Delete() {
 		m.deleteBoxes(gone, boxes, planned)
 		return
 	}
-	msg := fmt.Sprintf(lang.L("Delete “%s” with everything under it: %d boxes, %d planned? %s brings them back."),
+	msg := fmt.Sprintf(lang.L("Delete \"%s\" with everything under it: %d boxes, %d planned? %s brings them back."),
 		d.Node(gone[0]).Name, boxes, planned, undoKeyName())
 	if len(gone) > 1 {
 		msg = fmt.Sprintf(lang.L("Delete the %d selected boxes with everything under them: %d boxes, %d planned? %s brings them back."),
@@ -153,7 +153,7 @@ func (m *MainWindow) deleteBoxes(gone []domain.NodeID, boxes, planned int) {
 	}
 	m.Select(next...)
 	if boxes == 1 {
-		m.status.SetMessage(fmt.Sprintf(lang.L("Deleted “%s” (%d planned). %s undoes it."), name, planned, undoKeyName()))
+		m.status.SetMessage(fmt.Sprintf(lang.L("Deleted \"%s\" (%d planned). %s undoes it."), name, planned, undoKeyName()))
 	} else {
 		m.status.SetMessage(fmt.Sprintf(lang.L("Deleted %d boxes (%d planned). %s undoes it."), boxes, planned, undoKeyName()))
 	}
@@ -208,7 +208,7 @@ func (m *MainWindow) refusedReadOnly() bool {
 	if m.session == nil || !m.session.ReadOnly() {
 		return false
 	}
-	m.showError(ErrReadOnly)
+	m.showError(m.session.readOnlyReason())
 	return true
 }
 

@@ -134,7 +134,7 @@ func TestDeleteSaysWhatWentAndAsksBeforeALargeOne(t *testing.T) {
 		t.Fatalf("after delete the selection is %d, want the next sibling %d", m.Selected(), ids.support)
 	}
 	msg := m.status.Message()
-	if !strings.Contains(msg, "Deleted “客服专员” (3 planned)") || !strings.Contains(msg, "Ctrl+Z") && !strings.Contains(msg, "⌘Z") {
+	if !strings.Contains(msg, `Deleted "客服专员" (3 planned)`) || !strings.Contains(msg, "Ctrl+Z") && !strings.Contains(msg, "⌘Z") {
 		t.Fatalf("status bar says %q", msg)
 	}
 	m.Undo()
@@ -152,7 +152,7 @@ func TestDeleteSaysWhatWentAndAsksBeforeALargeOne(t *testing.T) {
 	total := d.Len()
 	pressKey(m, fyne.KeyDelete)
 	dlg := m.Window.Canvas().Overlays().Top()
-	if dlg == nil || !shows(dlg, "Delete “客户服务部”") || !shows(dlg, "boxes") {
+	if dlg == nil || !shows(dlg, `Delete "客户服务部"`) || !shows(dlg, "boxes") {
 		t.Fatal("no question before deleting the whole department")
 	}
 	tapButton(t, dlg, "Cancel")

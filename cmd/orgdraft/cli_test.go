@@ -33,7 +33,7 @@ func TestTemplatesListsEveryTemplate(t *testing.T) {
 
 func TestNewShowCheck(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "物业")
-	code, out, errs := runCLI(t, "new", "-template", "property-service", path)
+	code, out, errs := runCLI(t, "new", "-lang", "en", "-template", "property-service", path)
 	if code != exitOK {
 		t.Fatalf("new: exit %d: %s", code, errs)
 	}
@@ -57,7 +57,7 @@ func TestNewShowCheck(t *testing.T) {
 		t.Fatalf("check: exit %d, %q", code, out)
 	}
 	// Creating again must not overwrite the document.
-	code, _, errs = runCLI(t, "new", path)
+	code, _, errs = runCLI(t, "new", "-lang", "en", path)
 	if code != exitFailed || !strings.Contains(errs, "already exists") {
 		t.Fatalf("second new: exit %d, %q", code, errs)
 	}
@@ -103,20 +103,20 @@ func TestBadInputGivesClearErrorsAndKeepsFiles(t *testing.T) {
 	if err := os.WriteFile(bad, content, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, _, errs := runCLI(t, "check", bad)
+	code, _, errs := runCLI(t, "check", "-lang", "en", bad)
 	if code != exitFailed || !strings.Contains(errs, "not an OrgDraft document") {
 		t.Fatalf("damaged file: exit %d, %q", code, errs)
 	}
 	if got, _ := os.ReadFile(bad); !bytes.Equal(got, content) {
 		t.Fatal("checking a damaged file changed it")
 	}
-	if code, _, errs = runCLI(t, "show", "@no-such"); code != exitFailed || !strings.Contains(errs, "unknown template") {
+	if code, _, errs = runCLI(t, "show", "-lang", "en", "@no-such"); code != exitFailed || !strings.Contains(errs, `there is no template "no-such"`) {
 		t.Fatalf("unknown template: exit %d, %q", code, errs)
 	}
 	if code, _, _ = runCLI(t, "frobnicate"); code != exitUsage {
 		t.Fatalf("unknown command: exit %d", code)
 	}
-	if code, _, errs = runCLI(t, "show"); code != exitUsage || !strings.Contains(errs, "expected one FILE") {
+	if code, _, errs = runCLI(t, "show", "-lang", "en"); code != exitUsage || !strings.Contains(errs, "expected one FILE") {
 		t.Fatalf("missing argument: exit %d, %q", code, errs)
 	}
 	if code, _, _ = runCLI(t, "new", "-template", "nope", filepath.Join(dir, "x")); code != exitFailed {

@@ -21,6 +21,7 @@ type exchangeOutputs struct {
 	english             *bool
 	force               *bool  // replace existing outputs (see write)
 	input               string // the document exported, "" for a template
+	zh                  bool   // messages in Chinese
 }
 
 // addExchangeFlags adds --png, --svg, --csv, --xlsx and their options to
@@ -32,7 +33,7 @@ func addExchangeFlags(fs *flag.FlagSet) *exchangeOutputs {
 		csv:     fs.String("csv", "", "write the boxes to this CSV table (one row per box)"),
 		xlsx:    fs.String("xlsx", "", "write the boxes to this Excel workbook (one row per box)"),
 		scale:   fs.Float64("scale", 2, "pixels per point of the PNG (2 suits slides and chat messages)"),
-		english: fs.Bool("english", false, "English headers in the CSV and Excel table (default: Chinese)"),
+		english: fs.Bool("english", false, "English words in the boxes of the PNG and SVG and in the headers of the CSV and Excel table (default: Chinese)"),
 		force:   fs.Bool("force", false, "replace output files that exist (never a document)"),
 	}
 }
@@ -42,17 +43,18 @@ func (x *exchangeOutputs) any() bool {
 	return *x.png != "" || *x.svg != "" || *x.csv != "" || *x.xlsx != ""
 }
 
-// check refuses a scale that is not a positive number and two outputs
+// check refuses, in Chinese (x.zh) or English, a scale that is not a positive number and two outputs
 // (these or the PDFs named in others) that are the same file.
 func (x *exchangeOutputs) check(others ...string) error {
+	zh := x.zh
 	if !(*x.scale > 0) || math.IsInf(*x.scale, 0) {
-		return usageError{fmt.Sprintf("--scale must be a positive number, not %v", *x.scale)}
+		return usageError{pick(zh, fmt.Sprintf("--scale 必须是正数，不能是 %v", *x.scale), fmt.Sprintf("--scale must be a positive number, not %v", *x.scale))}
 	}
 	outs := append([]string{*x.png, *x.svg, *x.csv, *x.xlsx}, others...)
 	for i, a := range outs {
 		for _, b := range outs[i+1:] {
 			if a != "" && b != "" && samePath(a, b) {
-				return usageError{fmt.Sprintf("two outputs name the same file %s", a)}
+				return usageError{pick(zh, fmt.Sprintf("两个输出指向同一个文件 %s", a), fmt.Sprintf("two outputs name the same file %s", a))}
 			}
 		}
 	}
@@ -80,7 +82,9 @@ func (x *exchangeOutputs) export(d *domain.Document, zh bool, w io.Writer) error
 	var ch *chart.Chart
 	if *x.png != "" || *x.svg != "" {
 		var err error
-		if ch, err = chart.Build(d, chart.OptionsFor(d)); err != nil {
+		opt := chart.OptionsFor(d)
+		opt.English = *x.english
+		if ch, err = chart.Build(d, opt); err != nil {
 			return err
 		}
 	}
@@ -102,7 +106,7 @@ func (x *exchangeOutputs) export(d *domain.Document, zh bool, w io.Writer) error
 		if err := x.write(j.out, zh, j.write); err != nil {
 			return err
 		}
-		detail := pick(zh, fmt.Sprintf("%d 个框", d.Len()), fmt.Sprintf("%d boxes", d.Len()))
+		detail := count(zh, d.Len(), "个框", "box", "boxes")
 		if j.out == *x.png {
 			pw, ph := picture.Size(ch, *x.scale)
 			detail = pick(zh, fmt.Sprintf("%d × %d 像素", pw, ph), fmt.Sprintf("%d × %d pixels", pw, ph))

@@ -45,20 +45,22 @@ func exportCommand(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	zh := chinese(*lang)
 	switch {
 	case *chartOut == "" && *bookOut == "" && !ex.any():
-		return usageError{"nothing to do: give --chart OUT.pdf, --book OUT.pdf, --png, --svg, --csv or --xlsx"}
+		return usageError{pick(zh, "没有要做的事：请给出 --chart 输出.pdf、--book 输出.pdf、--png、--svg、--csv 或 --xlsx", "nothing to do: give --chart OUT.pdf, --book OUT.pdf, --png, --svg, --csv or --xlsx")}
 	case *chartOut != "" && *bookOut != "" && samePath(*chartOut, *bookOut):
-		return usageError{"--chart and --book name the same file"}
+		return usageError{pick(zh, "--chart 和 --book 指向同一个文件", "--chart and --book name the same file")}
 	case *landscape && *portrait:
-		return usageError{"--landscape and --portrait exclude each other"}
+		return usageError{pick(zh, "--landscape 和 --portrait 只能选一个", "--landscape and --portrait exclude each other")}
 	case *paper != "" && !slices.Contains(pdf.PaperSizes(), strings.ToUpper(*paper)):
-		return usageError{fmt.Sprintf("unknown paper %q (want %s)", *paper, strings.Join(pdf.PaperSizes(), ", "))}
+		return usageError{pick(zh, fmt.Sprintf("没有 %q 这种纸张（可选 %s）", *paper, strings.Join(pdf.PaperSizes(), "、")), fmt.Sprintf("unknown paper %q (want %s)", *paper, strings.Join(pdf.PaperSizes(), ", ")))}
 	}
+	ex.zh = zh
 	if err := ex.check(*chartOut, *bookOut); err != nil {
 		return err
 	}
-	mode, err := chartMode(*fit, *tile, *split)
+	mode, err := chartMode(*fit, *tile, *split, zh)
 	if err != nil {
 		return err
 	}
@@ -78,7 +80,6 @@ func exportCommand(args []string, stdout io.Writer) error {
 	if *landscape || *portrait {
 		o.Landscape = *landscape
 	}
-	zh := chinese(*lang)
 	if !strings.HasPrefix(pos[0], "@") {
 		ex.input = pos[0]
 	}
@@ -104,7 +105,7 @@ func exportCommand(args []string, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "%s: %s (%s)\n", pick(zh, j.zh, j.en), j.out, pick(zh, fmt.Sprintf("共 %d 页", r.Pages), fmt.Sprintf("%d pages", r.Pages)))
+		fmt.Fprintf(stdout, "%s: %s (%s)\n", pick(zh, j.zh, j.en), j.out, pick(zh, fmt.Sprintf("共 %d 页", r.Pages), count(zh, r.Pages, "", "page", "pages")))
 		for _, w := range r.Warnings {
 			fmt.Fprintf(stdout, "  %s: %s\n", pick(zh, "警告", "warning"), w)
 		}
@@ -140,7 +141,7 @@ func printOptions(d *domain.Document, arg, lang string) (pdf.Options, error) {
 }
 
 // chartMode returns the mode the flags choose, Fit when none.
-func chartMode(fit, tile, split bool) (pdf.Mode, error) {
+func chartMode(fit, tile, split, zh bool) (pdf.Mode, error) {
 	n := 0
 	mode := pdf.Fit
 	for _, f := range []struct {
@@ -153,7 +154,7 @@ func chartMode(fit, tile, split bool) (pdf.Mode, error) {
 		}
 	}
 	if n > 1 {
-		return pdf.Fit, usageError{"choose one of --fit, --tile and --split"}
+		return pdf.Fit, usageError{pick(zh, "--fit、--tile 和 --split 只能选一个", "choose one of --fit, --tile and --split")}
 	}
 	return mode, nil
 }
@@ -227,7 +228,7 @@ func outputError(path string, err error, zh bool) error {
 		if errors.As(err, &pe) {
 			return &outputFailure{fmt.Sprintf("%s: %s", path, panicText(pe, zh)), err}
 		}
-		return &outputFailure{fmt.Sprintf("%s: %v", path, err), err}
+		return &outputFailure{fileText(path, true, err, zh), err}
 	}
 	return &outputFailure{fmt.Sprintf("%s: %s", path, why), err}
 }

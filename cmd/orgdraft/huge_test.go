@@ -88,11 +88,16 @@ func TestCheckOfADeepChainAbbreviatesPaths(t *testing.T) {
 		if code != exitOK {
 			t.Fatalf("check: exit %d: %s", code, errs)
 		}
-		lines := strings.Split(strings.TrimSpace(out), "\n")
+		// The findings follow the headcount table and a blank line.
+		_, findings, ok := strings.Cut(out, "\n\n")
+		if !ok {
+			t.Fatalf("%s: no blank line between the headcount table and the findings:\n%.500s", c.lang, out)
+		}
+		lines := strings.Split(strings.TrimSpace(findings), "\n")
 		if len(lines) != n {
 			t.Fatalf("%s: %d lines for %d findings", c.lang, len(lines), n)
 		}
-		if !strings.Contains(out, c.want+"\n") {
+		if !strings.Contains(findings, c.want+"\n") {
 			t.Errorf("%s: no line %q; the last is %q", c.lang, c.want, lines[n-1])
 		}
 		for _, l := range lines {

@@ -234,6 +234,7 @@ func (r *reader) entry(rec record) entry {
 	n.Duties = r.list(rec, colDuties)
 	n.Qualifications = r.list(rec, colQualifications)
 	n.Functions = r.list(rec, colFunctions)
+	n.Staffing = r.staffing(rec)
 	r.job(rec, n)
 	for _, l := range strings.FieldsFunc(get(colLinks), func(r rune) bool { return r == '\n' || r == '\r' }) {
 		if l = strings.TrimSpace(l); l != "" {

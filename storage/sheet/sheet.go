@@ -68,6 +68,7 @@ const (
 	colFunctions
 	colNotes
 	colLinks
+	colStaffing // staffing.go
 	// The rest of the 岗位说明书 (jobcols.go).
 	colCode
 	colPayGrade
@@ -107,6 +108,7 @@ var columnNames = [numColumns]struct {
 	colFunctions:      {"部门职能", "Functions", []string{"部门职责"}},
 	colNotes:          {"备注", "Notes", []string{"说明"}},
 	colLinks:          {"虚线汇报", "Dotted lines", []string{"dotted-line links", "links"}},
+	colStaffing:       {"排班定编", "Staffing plan", []string{"staffing"}},
 }
 
 // headerKey normalises a header for matching: lower case, without

@@ -58,6 +58,7 @@ func (o Options) rows(d *domain.Document) [][]string {
 			links = append(links, s)
 		}
 		row[colLinks] = strings.Join(links, "\n")
+		row[colStaffing] = staffingCell(n)
 		o.jobCells(row, n)
 		out = append(out, row)
 		return true

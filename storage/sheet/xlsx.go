@@ -60,7 +60,7 @@ func (o Options) WriteXLSX(w io.Writer, d *domain.Document) error {
 	if err != nil {
 		return err
 	}
-	widths := [numColumns]float64{6, 8, 6, 18, 6, 6, 10, 6, 8, 14, 50, 30, 40, 24, 12}
+	widths := [numColumns]float64{6, 8, 6, 18, 6, 6, 10, 6, 8, 14, 50, 30, 40, 24, 12, 30}
 	for c, wd := range jobColumnWidths {
 		widths[c] = wd
 	}

@@ -94,6 +94,11 @@ type Options struct {
 	// editor shows a box folded away that the user went to (found it,
 	// clicked its finding) without editing the document.
 	Unfolded map[domain.NodeID]bool
+	// English writes the boxes' own words (headcount, concurrent, folded)
+	// in English rather than in Chinese; the names are the document's.
+	// The editor sets it from its language, the paper and the pictures
+	// from the language they are printed in.
+	English bool
 }
 
 // TextCache remembers measured box text by its content. It belongs to one
@@ -198,7 +203,7 @@ func Build(d *domain.Document, opt Options) (*Chart, error) {
 	defer opt.Cache.end()
 	for i, nd := range nodes {
 		index[nd.ID] = i
-		texts[i] = opt.Cache.box(opt.Measurer, nd.Name, details(nd, roll[nd.ID], tracksFilled, hidden[i]), opt.Style)
+		texts[i] = opt.Cache.box(opt.Measurer, nd.Name, details(nd, roll[nd.ID], tracksFilled, hidden[i], opt.English), opt.Style)
 		in.Size[i] = layout.Size{W: texts[i].W, H: texts[i].H}
 		in.Flags[i] = flags(nd, folded(nd))
 		if nd.Offset != (domain.Offset{}) {
@@ -331,31 +336,69 @@ func hiddenCounts(nodes []*domain.Node, parents []int32, folded func(*domain.Nod
 }
 
 // details are the lines under a box's name: its headcount (rolled up for a
-// unit), its grade, and how much a collapsed box hides. They are written
-// in Chinese like the rest of the printed document.
-func details(n *domain.Node, roll domain.Headcount, tracksFilled bool, hidden int) []string {
+// unit), its grade, and how much a collapsed box hides, in Chinese
+// ("编制 3人") or in English ("3 planned"). This is the one place that
+// writes them, for the canvas, the pictures and the paper alike.
+func details(n *domain.Node, roll domain.Headcount, tracksFilled bool, hidden int, english bool) []string {
+	w := &boxWordsZh
+	if english {
+		w = &boxWordsEn
+	}
 	var lines []string
 	h := roll
 	if n.Kind.IsPosition() {
 		h = domain.Headcount{Planned: n.Planned, Filled: n.Filled}
 	}
 	// strconv rather than fmt: this runs for every box on every edit.
-	count := "编制 " + strconv.Itoa(h.Planned) + "人"
+	count := w.planned[0] + strconv.Itoa(h.Planned) + w.planned[1]
 	if tracksFilled {
-		count = "编制 " + strconv.Itoa(h.Planned) + " / 在岗 " + strconv.Itoa(h.Filled)
+		count = w.plannedOf[0] + strconv.Itoa(h.Planned) + w.plannedOf[1] + strconv.Itoa(h.Filled) + w.plannedOf[2]
 	}
 	switch {
 	case n.Concurrent && h.Planned == 0:
-		count = "兼任"
+		count = w.concurrent
 	case n.Concurrent:
-		count += "（兼）"
+		count += w.alsoConcurrent
 	}
 	if n.Kind.IsPosition() && n.Grade != "" {
 		count += " · " + n.Grade
 	}
 	lines = append(lines, count)
 	if hidden > 0 {
-		lines = append(lines, "（已折叠 "+strconv.Itoa(hidden)+" 个框）")
+		folded := w.folded
+		if hidden == 1 {
+			folded = w.foldedOne
+		}
+		lines = append(lines, folded[0]+strconv.Itoa(hidden)+folded[1])
 	}
 	return lines
 }
+
+// boxWords are the words of a box's detail lines in one language, split
+// around the numbers they hold.
+type boxWords struct {
+	planned           [2]string // around the planned headcount
+	plannedOf         [3]string // around planned and filled
+	concurrent        string    // a concurrent post with none planned
+	alsoConcurrent    string    // after the planned headcount of a concurrent post
+	folded, foldedOne [2]string // around the number of boxes folded away
+}
+
+var (
+	boxWordsZh = boxWords{
+		planned:        [2]string{"编制 ", "人"},
+		plannedOf:      [3]string{"编制 ", " / 在岗 ", ""},
+		concurrent:     "兼任",
+		alsoConcurrent: "（兼）",
+		folded:         [2]string{"（已折叠 ", " 个框）"},
+		foldedOne:      [2]string{"（已折叠 ", " 个框）"},
+	}
+	boxWordsEn = boxWords{
+		planned:        [2]string{"", " planned"},
+		plannedOf:      [3]string{"", " planned / ", " filled"},
+		concurrent:     "Concurrent",
+		alsoConcurrent: " (concurrent)",
+		folded:         [2]string{"(", " boxes folded)"},
+		foldedOne:      [2]string{"(", " box folded)"},
+	}
+)

@@ -27,6 +27,8 @@ type board struct {
 	// markVacancies draws positions with fewer people in post than
 	// planned in orange, with a legend (View.SetMarkVacancies).
 	markVacancies bool
+	// marks paints the boxes of a comparison (marks.go).
+	marks map[domain.NodeID]Mark
 }
 
 // SetMarkVacancies turns the marking of vacancies on or off. When it is
@@ -416,6 +418,7 @@ type boxLook struct {
 	selected   int // 0 no, 1 yes, 2 primary
 	drop       int // 0 not a drop target, 1 allowed, 2 refused
 	dragged    bool
+	mark       Mark // of a comparison (marks.go)
 }
 
 // boxItem is the canvas objects of one visible box.
@@ -432,6 +435,7 @@ type boxItem struct {
 	fold      *canvas.Circle // the +/− button of a box with children
 	foldText  *canvas.Text
 	outline   *canvas.Rectangle // selection or drop target
+	dashes    []*canvas.Line    // the border of a removed box's ghost (marks.go)
 
 	objects []fyne.CanvasObject
 }
@@ -459,6 +463,7 @@ func lookOf(v *View, b *chart.Box, pos fyne.Position, size fyne.Size) boxLook {
 		kind: b.Kind, head: b.Head, concurrent: b.Concurrent, hidden: b.Hidden,
 		vacant: b.Vacant && v.board.markVacancies,
 		ltr:    v.doc != nil && v.doc.Info.Page.LeftToRight,
+		mark:   v.board.marks[b.ID],
 	}
 	if n := v.doc.Node(b.ID); n != nil {
 		l.parent = len(n.Children()) > 0
@@ -506,6 +511,7 @@ func (it *boxItem) show(v *View, b *chart.Box, pos fyne.Position, size fyne.Size
 		// The box stays in place, faded, while its ghost follows the pointer.
 		it.frame.FillColor = fade(fill)
 	}
+	it.markLook(look.mark, stroke)
 	it.frame.Move(pos)
 	it.frame.Resize(size)
 	it.frame.Refresh()
@@ -524,9 +530,11 @@ func (it *boxItem) show(v *View, b *chart.Box, pos fyne.Position, size fyne.Size
 	}
 
 	it.showTexts(b.Lines, pos, s, pix)
+	it.objects = it.markObjects(look.mark, pos, size, it.objects)
 
 	badge := badgePts * s
 	if b.Concurrent && badge >= 6 {
+		it.badgeText.Text = concurrentMark(v.english)
 		it.badge.Move(pos.AddXY(size.Width-badge*0.75, -badge*0.25))
 		it.badge.Resize(fyne.NewSize(badge, badge))
 		it.badge.Refresh()

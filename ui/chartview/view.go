@@ -40,6 +40,8 @@ type View struct {
 	// texts keeps measured box text between rebuilds: after an edit only
 	// the changed boxes are measured again.
 	texts *chart.TextCache
+	// english writes the boxes' words in English (SetEnglish).
+	english bool
 
 	// zoom is 1 at 100 %, where a point of the chart is unitsPerPoint
 	// Fyne units.
@@ -185,6 +187,7 @@ func (v *View) rebuild() {
 		opt := chart.OptionsFor(v.doc)
 		opt.Cache = v.texts
 		opt.Unfolded = v.peek
+		opt.English = v.english
 		built, err := chart.Build(v.doc, opt)
 		if err != nil {
 			fyne.LogError("laying out the chart", err)

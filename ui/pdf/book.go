@@ -11,6 +11,7 @@ import (
 // The job-responsibility book (岗位职责说明书):
 //
 //	cover: company, title, particulars, sign-off table
+//	修订记录: the approved versions, once there are any (revisions.go)
 //	目录: the table of contents with page numbers
 //	1 组织架构图: the chart, on a page turned to suit it
 //	2 部门职能: every unit's functions
@@ -62,7 +63,7 @@ func (c *composer) book() ([]*sheet, error) {
 
 	start(c.pick("人员编制表", "Staffing table"))
 	c.staffingTable(f)
-	c.notes(f, c.d.Info.Notes)
+	c.notes(f, c.withStaffingNote(c.d.Info.Notes)) // staffing.go
 
 	start(c.pick("岗位说明", "Position descriptions"))
 	first := true
@@ -87,9 +88,11 @@ func (c *composer) book() ([]*sheet, error) {
 	}
 
 	body := f.sheets
+	revisions := c.revisionHistory() // 修订记录 after the cover (revisions.go)
 	tocLen := len(c.contents(toc, 0))
-	contents := c.contents(toc, 1+tocLen)
-	sheets := append([]*sheet{c.cover()}, contents...)
+	contents := c.contents(toc, 1+len(revisions)+tocLen)
+	sheets := append([]*sheet{c.cover()}, revisions...)
+	sheets = append(sheets, contents...)
 	sheets = append(sheets, body...)
 	for i, s := range sheets {
 		if !s.plain {
@@ -329,6 +332,7 @@ func (c *composer) positionSection(f *flow, n *domain.Node) {
 		f.heading(l.title, fH3, f.firstLines(2, fBody))
 		f.list(l.items, fBody, c.pick("（未填写）", "(None entered.)"))
 	}
+	c.staffingCalc(f, n) // 编制测算, staffing.go
 	c.notes(f, n.Notes)
 }
 

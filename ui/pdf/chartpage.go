@@ -249,6 +249,7 @@ func splitPoints(d *domain.Document, root domain.NodeID) []domain.NodeID {
 // planChart lays the document's chart out on pages as the options ask.
 func (c *composer) planChart(fr frame) ([]view, error) {
 	opt := chart.OptionsFor(c.d)
+	opt.English = c.o.Language == domain.English
 	ch, err := chart.Build(c.d, opt)
 	if err != nil {
 		return nil, err

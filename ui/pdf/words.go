@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"strings"
-
 	"orgdraft/domain"
 )
 
@@ -22,6 +20,13 @@ func (c *composer) pick(zh, en string) string {
 	return zh
 }
 
+// wordPair is one of the package's words in Chinese and English, for a
+// label used in several places: c.word(w) prints it as pick would.
+type wordPair struct{ zh, en string }
+
+// word returns w in the print language.
+func (c *composer) word(w wordPair) string { return c.pick(w.zh, w.en) }
+
 // say returns the Chinese or the English words of a message to the user,
 // as Options.Messages asks.
 func (c *composer) say(zh, en string) string {
@@ -31,19 +36,8 @@ func (c *composer) say(zh, en string) string {
 	return zh
 }
 
-// standardRoles are the English names of the customary sign-off roles
-// (domain.DefaultSignOffs).
-var standardRoles = map[string]string{
-	"编制": "Prepared by",
-	"审核": "Reviewed by",
-	"批准": "Approved by",
-}
-
 // role returns a sign-off role as printed: a customary one in the print
 // language, any other as the user wrote it.
 func (c *composer) role(r string) string {
-	if en, ok := standardRoles[strings.TrimSpace(r)]; ok {
-		return c.pick(r, en)
-	}
-	return r
+	return c.pick(r, domain.RoleInEnglish(r))
 }
