@@ -24,6 +24,8 @@ type jsonDoc struct {
 	Page            *jsonPage   `json:"page,omitempty"`
 	Nodes           []*jsonNode `json:"nodes"`
 	Links           []jsonLink  `json:"links,omitempty"`
+	// Codes is the numbering scheme of positions; absent when off.
+	Codes *jsonCodes `json:"codes,omitempty"`
 }
 
 type jsonPage struct {
@@ -56,6 +58,7 @@ type jsonNode struct {
 	Leaves         string      `json:"leaves,omitempty"`
 	Offset         *Offset     `json:"offset,omitempty"`
 	Children       []*jsonNode `json:"children,omitempty"`
+	jsonJob
 
 	// Staffing is the box's 排班定编 inputs (staffingplan.go).
 	Staffing *staffing.Plan `json:"staffing,omitempty"`
@@ -104,6 +107,9 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 		}
 		info.Page.BookPaper = p.BookPaper
 	}
+	if c := jd.Codes; c != nil {
+		info.Codes = CodeScheme{Prefix: c.Prefix, Digits: c.Digits}
+	}
 
 	var nodes []Node
 	keys := map[string]NodeID{}
@@ -132,7 +138,7 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 			ID: id, Parent: it.parent, Kind: kind, Name: it.n.Name, Head: it.n.Head,
 			Planned: it.n.Planned, Filled: it.n.Filled, Concurrent: it.n.Concurrent, Grade: it.n.Grade,
 			Hours: it.n.Hours, Notes: it.n.Notes, Duties: it.n.Duties, Qualifications: it.n.Qualifications,
-			Functions: it.n.Functions, Collapsed: it.n.Collapsed,
+			Functions: it.n.Functions, Collapsed: it.n.Collapsed, Job: it.n.job(),
 		}
 		if n.Leaves, err = ParseLeaves(it.n.Leaves); err != nil {
 			return nil, fmt.Errorf("box %q: %w", it.n.Name, err)
@@ -203,6 +209,9 @@ func encodeJSON(w io.Writer, d *Document, withIDs bool) error {
 	if d.Info.Page.Language != Chinese {
 		jd.Page.Language = d.Info.Page.Language.String()
 	}
+	if c := d.Info.Codes; c != (CodeScheme{}) {
+		jd.Codes = &jsonCodes{Prefix: c.Prefix, Digits: c.Digits}
+	}
 	linked := map[NodeID]bool{}
 	for _, l := range d.links {
 		linked[l.From], linked[l.To] = true, true
@@ -213,6 +222,7 @@ func encodeJSON(w io.Writer, d *Document, withIDs bool) error {
 			Kind: n.Kind.String(), Name: n.Name, Head: n.Head, Planned: n.Planned, Filled: n.Filled,
 			Concurrent: n.Concurrent, Grade: n.Grade, Hours: n.Hours, Notes: n.Notes, Duties: n.Duties,
 			Qualifications: n.Qualifications, Functions: n.Functions, Collapsed: n.Collapsed,
+			jsonJob: jobJSON(n.Job),
 		}
 		if n.Leaves != LeavesDefault {
 			jn.Leaves = n.Leaves.String()
@@ -252,4 +262,46 @@ func encodeJSON(w io.Writer, d *Document, withIDs bool) error {
 	}
 	enc.SetEscapeHTML(false)
 	return enc.Encode(jd)
+}
+
+// ---- the 岗位说明书 (JobSpec) and the numbering of positions ----
+
+// jsonJob is a box's JobSpec in the JSON form: its fields sit beside the
+// box's others, each left out when empty.
+type jsonJob struct {
+	Code         string   `json:"code,omitempty"`
+	PayGrade     string   `json:"payGrade,omitempty"`
+	Summary      string   `json:"summary,omitempty"`
+	Authority    []string `json:"authority,omitempty"`
+	Education    string   `json:"education,omitempty"`
+	Major        string   `json:"major,omitempty"`
+	Experience   string   `json:"experience,omitempty"`
+	Skills       string   `json:"skills,omitempty"`
+	Certificates string   `json:"certificates,omitempty"`
+	Other        string   `json:"other,omitempty"`
+	Internal     string   `json:"internal,omitempty"`
+	External     string   `json:"external,omitempty"`
+	KPIs         []string `json:"kpis,omitempty"`
+	Superior     string   `json:"superior,omitempty"`
+}
+
+// jsonCodes is the document's CodeScheme in the JSON form.
+type jsonCodes struct {
+	Prefix string `json:"prefix,omitempty"`
+	Digits int    `json:"digits"`
+}
+
+func jobJSON(j JobSpec) jsonJob {
+	return jsonJob{Code: j.Code, PayGrade: j.PayGrade, Summary: j.Summary, Authority: j.Authority,
+		Education: j.Education, Major: j.Major, Experience: j.Experience, Skills: j.Skills,
+		Certificates: j.Certificates, Other: j.Other, Internal: j.Internal, External: j.External,
+		KPIs: j.KPIs, Superior: j.Superior}
+}
+
+func (n *jsonNode) job() JobSpec {
+	j := n.jsonJob
+	return JobSpec{Code: j.Code, PayGrade: j.PayGrade, Summary: j.Summary, Authority: j.Authority,
+		Education: j.Education, Major: j.Major, Experience: j.Experience, Skills: j.Skills,
+		Certificates: j.Certificates, Other: j.Other, Internal: j.Internal, External: j.External,
+		KPIs: j.KPIs, Superior: j.Superior}
 }

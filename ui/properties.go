@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,6 +33,7 @@ type propertiesDialog struct {
 	rowBox                                                           *fyne.Container
 	message                                                          *widget.Label
 	ok                                                               *widget.Button
+	codes                                                            *codeFields // propcodes.go
 }
 
 // signOffRow is one line of the sign-off block: role (编制, 审核, 批准),
@@ -92,6 +94,7 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 	p.bookPaper = paperSelect(domain.BookPaperOf(info.Page))
 	p.landscape = widget.NewCheck(lang.L("Landscape"), nil)
 	p.landscape.SetChecked(info.Page.Landscape)
+	p.codes = newCodeFields(m.session.Doc)
 
 	p.rowBox = container.NewVBox()
 	for _, s := range info.SignOffs {
@@ -104,7 +107,7 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 	p.message.Wrapping = fyne.TextWrapWord
 	p.message.Hide()
 
-	form := container.New(layout.NewFormLayout(),
+	form := container.New(layout.NewFormLayout(), slices.Concat([]fyne.CanvasObject{
 		widget.NewLabel(lang.L("Title")), p.title,
 		widget.NewLabel(lang.L("Company")), p.company,
 		widget.NewLabel(lang.L("Version")), p.version,
@@ -115,7 +118,7 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 		widget.NewLabel(lang.L("Chart paper")), container.NewHBox(p.paper, p.landscape),
 		widget.NewLabel(lang.L("Book paper")), container.NewHBox(p.bookPaper),
 		widget.NewLabel(lang.L("Notes")), p.notes,
-	)
+	}, p.codes.rows())...)
 	heads := container.NewGridWithColumns(3,
 		widget.NewLabelWithStyle(lang.L("Role"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle(lang.L("Signer"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -173,6 +176,7 @@ func (p *propertiesDialog) info() (domain.Info, error) {
 	if !strings.EqualFold(p.bookPaper.Selected, domain.BookPaperOf(info.Page)) {
 		info.Page.BookPaper = p.bookPaper.Selected
 	}
+	info.Codes = p.codes.scheme()
 	total, err := parseCount(p.statedTotal.Text)
 	if err != nil {
 		return info, errStatedTotal

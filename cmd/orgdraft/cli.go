@@ -497,6 +497,8 @@ func describe(w io.Writer, d *domain.Document, zh bool) {
 			}
 			if sup := superiors[n.ID]; sup != 0 {
 				line += fmt.Sprintf("  %s %s", pick(zh, "直接上级:", "reports to:"), d.Node(sup).Name)
+			} else if n.Job.Superior != "" { // a superior outside the chart
+				line += fmt.Sprintf("  %s %s", pick(zh, "直接上级:", "reports to:"), n.Job.Superior)
 			}
 			if len(n.Duties) > 0 {
 				line += fmt.Sprintf("  %s %d", pick(zh, "职责", "duties"), len(n.Duties))
