@@ -18,7 +18,7 @@ import (
 // The headings of the JobSpec: its two lists, and one per text field
 // (hJobText + the field).
 const (
-	hAuthority heading = hDerived + 1 + iota
+	hAuthority heading = hJob + iota
 	hKPIs
 	hJobText
 )

@@ -24,6 +24,7 @@ const (
 	hGrade                         // 职务等级
 	hDerived                       // 直接下级: follows from the tree, so ignored
 	hLink                          // 虚线汇报: a dotted-line link to another box of the outline
+	hJob                           // the first of the JobSpec's headings (jobwords.go)
 )
 
 var headings = map[string]heading{
