@@ -168,6 +168,7 @@ func TestSnapshotKeepsEveryField(t *testing.T) {
 	var info Info
 	fill(t, reflect.ValueOf(&info).Elem())
 	info.Page.Paper = "A3"
+	info.Page.BookPaper = "A2"
 	info.Status = Approved
 	var a, b, c Node
 	for _, n := range []*Node{&a, &b, &c} {
@@ -176,6 +177,12 @@ func TestSnapshotKeepsEveryField(t *testing.T) {
 		// A staffing plan filled with arbitrary values is not one the
 		// calculator takes; give it values it does.
 		n.Staffing.System, n.Staffing.WeekHours = staffing.Custom, 40
+		for k := range n.Staffing.Posts {
+			n.Staffing.Posts[k].Hours = staffing.Hours{From: 6 * 60, To: 14 * 60, Range: true}
+		}
+		for k := range n.Staffing.Shifts {
+			n.Staffing.Shifts[k].Time = staffing.Hours{From: 14 * 60, To: 22 * 60, Range: true}
+		}
 	}
 	a.ID, a.Parent, a.Kind, a.Head = 40, 0, KindUnit, false
 	b.ID, b.Parent, b.Head = 7, 40, true

@@ -24,6 +24,8 @@ type jsonDoc struct {
 	Page            *jsonPage   `json:"page,omitempty"`
 	Nodes           []*jsonNode `json:"nodes"`
 	Links           []jsonLink  `json:"links,omitempty"`
+	// Codes is the numbering scheme of positions; absent when off.
+	Codes *jsonCodes `json:"codes,omitempty"`
 }
 
 type jsonPage struct {
@@ -33,6 +35,7 @@ type jsonPage struct {
 	CompactLeaves bool   `json:"compactLeaves,omitempty"`
 	Language      string `json:"language,omitempty"`  // the print language; absent for Chinese
 	BookOrder     string `json:"bookOrder,omitempty"` // "unit"; absent for the order by kind
+	BookPaper     string `json:"bookPaper,omitempty"` // the book's paper; absent for the default
 }
 
 type jsonNode struct {
@@ -56,6 +59,7 @@ type jsonNode struct {
 	Leaves         string      `json:"leaves,omitempty"`
 	Offset         *Offset     `json:"offset,omitempty"`
 	Children       []*jsonNode `json:"children,omitempty"`
+	jsonJob
 
 	// Staffing is the box's 排班定编 inputs (staffingplan.go).
 	Staffing *staffing.Plan `json:"staffing,omitempty"`
@@ -105,6 +109,10 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 		if info.Page.BookOrder, err = ParseBookOrder(p.BookOrder); err != nil {
 			return nil, err
 		}
+		info.Page.BookPaper = p.BookPaper
+	}
+	if c := jd.Codes; c != nil {
+		info.Codes = CodeScheme{Prefix: c.Prefix, Digits: c.Digits}
 	}
 
 	var nodes []Node
@@ -134,7 +142,7 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 			ID: id, Parent: it.parent, Kind: kind, Name: it.n.Name, Head: it.n.Head,
 			Planned: it.n.Planned, Filled: it.n.Filled, Concurrent: it.n.Concurrent, Grade: it.n.Grade,
 			Hours: it.n.Hours, Notes: it.n.Notes, Duties: it.n.Duties, Qualifications: it.n.Qualifications,
-			Functions: it.n.Functions, Collapsed: it.n.Collapsed,
+			Functions: it.n.Functions, Collapsed: it.n.Collapsed, Job: it.n.job(),
 		}
 		if n.Leaves, err = ParseLeaves(it.n.Leaves); err != nil {
 			return nil, fmt.Errorf("box %q: %w", it.n.Name, err)
@@ -198,7 +206,8 @@ func encodeJSON(w io.Writer, d *Document, withIDs bool) error {
 		EffectiveDate: d.Info.EffectiveDate, Confidentiality: d.Info.Confidentiality,
 		StatedTotal: d.Info.StatedTotal, Notes: d.Info.Notes, SignOffs: d.Info.SignOffs,
 		Page: &jsonPage{Paper: d.Info.Page.Paper, Landscape: d.Info.Page.Landscape,
-			LeftToRight: d.Info.Page.LeftToRight, CompactLeaves: d.Info.Page.CompactLeaves},
+			LeftToRight: d.Info.Page.LeftToRight, CompactLeaves: d.Info.Page.CompactLeaves,
+			BookPaper: d.Info.Page.BookPaper},
 		Nodes: []*jsonNode{},
 	}
 	if d.Info.Page.Language != Chinese {
@@ -206,6 +215,9 @@ func encodeJSON(w io.Writer, d *Document, withIDs bool) error {
 	}
 	if d.Info.Page.BookOrder != BookByKind {
 		jd.Page.BookOrder = d.Info.Page.BookOrder.String()
+	}
+	if c := d.Info.Codes; c != (CodeScheme{}) {
+		jd.Codes = &jsonCodes{Prefix: c.Prefix, Digits: c.Digits}
 	}
 	linked := map[NodeID]bool{}
 	for _, l := range d.links {
@@ -217,6 +229,7 @@ func encodeJSON(w io.Writer, d *Document, withIDs bool) error {
 			Kind: n.Kind.String(), Name: n.Name, Head: n.Head, Planned: n.Planned, Filled: n.Filled,
 			Concurrent: n.Concurrent, Grade: n.Grade, Hours: n.Hours, Notes: n.Notes, Duties: n.Duties,
 			Qualifications: n.Qualifications, Functions: n.Functions, Collapsed: n.Collapsed,
+			jsonJob: jobJSON(n.Job),
 		}
 		if n.Leaves != LeavesDefault {
 			jn.Leaves = n.Leaves.String()
@@ -256,4 +269,46 @@ func encodeJSON(w io.Writer, d *Document, withIDs bool) error {
 	}
 	enc.SetEscapeHTML(false)
 	return enc.Encode(jd)
+}
+
+// ---- the 岗位说明书 (JobSpec) and the numbering of positions ----
+
+// jsonJob is a box's JobSpec in the JSON form: its fields sit beside the
+// box's others, each left out when empty.
+type jsonJob struct {
+	Code         string   `json:"code,omitempty"`
+	PayGrade     string   `json:"payGrade,omitempty"`
+	Summary      string   `json:"summary,omitempty"`
+	Authority    []string `json:"authority,omitempty"`
+	Education    string   `json:"education,omitempty"`
+	Major        string   `json:"major,omitempty"`
+	Experience   string   `json:"experience,omitempty"`
+	Skills       string   `json:"skills,omitempty"`
+	Certificates string   `json:"certificates,omitempty"`
+	Other        string   `json:"other,omitempty"`
+	Internal     string   `json:"internal,omitempty"`
+	External     string   `json:"external,omitempty"`
+	KPIs         []string `json:"kpis,omitempty"`
+	Superior     string   `json:"superior,omitempty"`
+}
+
+// jsonCodes is the document's CodeScheme in the JSON form.
+type jsonCodes struct {
+	Prefix string `json:"prefix,omitempty"`
+	Digits int    `json:"digits"`
+}
+
+func jobJSON(j JobSpec) jsonJob {
+	return jsonJob{Code: j.Code, PayGrade: j.PayGrade, Summary: j.Summary, Authority: j.Authority,
+		Education: j.Education, Major: j.Major, Experience: j.Experience, Skills: j.Skills,
+		Certificates: j.Certificates, Other: j.Other, Internal: j.Internal, External: j.External,
+		KPIs: j.KPIs, Superior: j.Superior}
+}
+
+func (n *jsonNode) job() JobSpec {
+	j := n.jsonJob
+	return JobSpec{Code: j.Code, PayGrade: j.PayGrade, Summary: j.Summary, Authority: j.Authority,
+		Education: j.Education, Major: j.Major, Experience: j.Experience, Skills: j.Skills,
+		Certificates: j.Certificates, Other: j.Other, Internal: j.Internal, External: j.External,
+		KPIs: j.KPIs, Superior: j.Superior}
 }

@@ -20,10 +20,11 @@ const (
 	// company, version, effective date, confidentiality) and the
 	// sign-off rows.
 	MaxFieldRunes = 2 * MaxNameRunes
-	// MaxTextRunes bounds a free text (grade, hours, notes) and one list item.
+	// MaxTextRunes bounds a free text (grade, hours, notes, the parts of
+	// a JobSpec but its code, pay grade and superior) and one list item.
 	MaxTextRunes = 20000
 	// MaxItems bounds the length of one list (duties, qualifications,
-	// functions) and the number of sign-off rows.
+	// functions, authority, KPIs) and the number of sign-off rows.
 	MaxItems = 500
 	// MaxHeadcount bounds a box's planned and filled headcount (编制/在岗).
 	MaxHeadcount = 1000000
@@ -138,7 +139,10 @@ func checkBounds(n *Node) error {
 			return err
 		}
 	}
-	for _, l := range []List{Duties, Qualifications, Functions} {
+	if err := checkJob(&n.Job); err != nil {
+		return err
+	}
+	for _, l := range Lists {
 		items := n.Items(l)
 		if len(items) > MaxItems {
 			return fmt.Errorf("%w: %d %s, at most %d", ErrTooLong, len(items), l, MaxItems)
@@ -187,10 +191,13 @@ func checkInfo(i *Info) error {
 	if !ValidPaper(i.Page.Paper) {
 		return fmt.Errorf("unknown paper %q (want %s)", i.Page.Paper, strings.Join(Papers, ", "))
 	}
+	if !ValidPaper(i.Page.BookPaper) {
+		return fmt.Errorf("unknown book paper %q (want %s)", i.Page.BookPaper, strings.Join(Papers, ", "))
+	}
 	if i.Page.Language != Chinese && i.Page.Language != English {
 		return fmt.Errorf("unknown print language %d", int(i.Page.Language))
 	}
-	return nil
+	return checkCodes(&i.Codes)
 }
 
 // checkLink checks a dotted-line link's label against the limits.

@@ -155,12 +155,23 @@ const (
 	Duties List = iota
 	Qualifications
 	Functions
+	// Authority is a position's powers (工作权限), JobSpec.Authority.
+	Authority
+	// KPIs is how a position is assessed (考核指标), JobSpec.KPIs.
+	KPIs
 )
 
-var listNames = [...]string{"duties", "qualifications", "functions"}
+var listNames = [...]string{"duties", "qualifications", "functions", "authority", "kpis"}
+
+// Lists are all the lists of a node, in the order they are stored and
+// shown.
+var Lists = []List{Duties, Qualifications, Functions, Authority, KPIs}
 
 // String returns the list's stable English name.
 func (l List) String() string { return enumName(listNames[:], l, "list") }
+
+// ParseList is the inverse of List.String.
+func ParseList(s string) (List, error) { return parseEnum[List](listNames[:], s, "list") }
 
 // Items returns the node's list l.
 func (n *Node) Items(l List) []string {
@@ -173,6 +184,10 @@ func (n *Node) list(l List) *[]string {
 		return &n.Qualifications
 	case Functions:
 		return &n.Functions
+	case Authority:
+		return &n.Job.Authority
+	case KPIs:
+		return &n.Job.KPIs
 	default:
 		return &n.Duties
 	}
@@ -254,6 +269,10 @@ type PageSettings struct {
 	Language Language
 	// BookOrder is the order of the book's chapters (bookorder.go).
 	BookOrder BookOrder
+
+	// BookPaper is the paper of the job-responsibility book ("A4", "A3",
+	// "A2"); Paper is the chart's. Empty means DefaultBookPaper.
+	BookPaper string
 }
 
 // Info holds the document-level fields edited in the properties dialog.
@@ -270,6 +289,10 @@ type Info struct {
 	Notes       string
 	SignOffs    []SignOff
 	Page        PageSettings
+
+	// Codes is the scheme that numbers positions (岗位编号); see
+	// Document.PositionCode.
+	Codes CodeScheme
 }
 
 func (i Info) clone() Info {

@@ -62,6 +62,11 @@ func (d *Document) Validate() []Finding {
 				add(SeverityWarning, n.ID, "zero-planned", fmt.Sprintf("岗位“%s”的编制为 0 人（兼任的岗位请勾选“兼”）", name),
 					fmt.Sprintf("Position %q has a planned headcount of 0 (tick \"Held concurrently\" for a post held by someone counted elsewhere)", name))
 			}
+			// A position without duties is blank, and the warning above
+			// says so; a hint about its other sections would only repeat it.
+			if zh, en, ok := emptySections(n, name); ok && len(n.Duties) > 0 {
+				add(SeverityInfo, n.ID, "empty-sections", zh, en)
+			}
 		} else if !withPositions[n.ID] {
 			add(SeverityWarning, n.ID, "empty-unit", fmt.Sprintf("部门“%s”下没有岗位", name), fmt.Sprintf("Unit %q has no positions", name))
 		}

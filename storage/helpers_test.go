@@ -45,15 +45,20 @@ func richDocument(t testing.TB) *domain.Document {
 			{Role: "批准", Name: "", Date: ""},
 			{Role: "会签 😀", Name: "王五", Date: "2024-06-30"},
 		},
-		Page: domain.PageSettings{Paper: "A3", Landscape: true, LeftToRight: true, CompactLeaves: false},
+		Page:  domain.PageSettings{Paper: "A3", Landscape: true, LeftToRight: true, CompactLeaves: false},
+		Codes: domain.CodeScheme{Prefix: "JX", Digits: 3},
 	}
 	nodes := []domain.Node{
 		{ID: 10, Kind: domain.KindUnit, Name: "总经办", Functions: []string{"统筹公司经营管理", "对外联络 " + oddText}, Offset: domain.Offset{X: 0.1, Y: -3.25}},
 		{ID: 11, Parent: 10, Kind: domain.KindPosition, Name: "总经理", Head: true, Planned: 1, Filled: 1, Grade: "M1",
 			Hours: "9:00–18:00", Notes: oddText, Duties: []string{longDuty, "审批重大事项", "第三条 " + oddText},
-			Qualifications: []string{"本科及以上学历", "十年以上制造业管理经验"}},
+			Qualifications: []string{"本科及以上学历", "十年以上制造业管理经验"},
+			Job: domain.JobSpec{Code: "ZJB-001", PayGrade: "定级工资 面议", Summary: "全面负责公司经营 " + oddText,
+				Authority: []string{"重大事项审批权", "人事任免权"}, Education: "本科", Major: "管理类", Experience: "十年",
+				Skills: "决策", Certificates: "无", Other: "身体健康", Internal: "各部门", External: "政府、客户",
+				KPIs: []string{"年度利润"}, Superior: "董事会"}},
 		{ID: 12, Parent: 11, Kind: domain.KindAssistant, Name: "总经理助理 😀", Planned: 1, Duties: []string{"日程安排"}},
-		{ID: 20, Parent: 10, Kind: domain.KindUnit, Name: "生产部", Collapsed: true, Leaves: domain.LeavesColumn, Functions: []string{"组织生产"}, Offset: domain.Offset{X: 1e-300, Y: 12345.678}},
+		{ID: 20, Parent: 10, Kind: domain.KindUnit, Name: "生产部", Job: domain.JobSpec{Code: "SC"}, Collapsed: true, Leaves: domain.LeavesColumn, Functions: []string{"组织生产"}, Offset: domain.Offset{X: 1e-300, Y: 12345.678}},
 		{ID: 21, Parent: 20, Kind: domain.KindPosition, Name: "生产经理", Head: true, Planned: 1, Filled: 0, Grade: "M3"},
 		{ID: 25, Parent: 20, Kind: domain.KindPosition, Name: "班组长（兼）", Planned: 3, Filled: 2, Concurrent: true, Hours: "两班倒",
 			Staffing: richPlan()},
@@ -137,6 +142,7 @@ func docDiff(want, got *domain.Document) string {
 		}
 		w.Duties, w.Qualifications, w.Functions = nil, nil, nil
 		g.Duties, g.Qualifications, g.Functions = nil, nil, nil
+		w.Job.Authority, w.Job.KPIs, g.Job.Authority, g.Job.KPIs = nil, nil, nil, nil
 		if !reflect.DeepEqual(w, g) {
 			return fmt.Sprintf("box %d of %d in pre-order: want %+v, got %+v", i+1, len(wn), w, g)
 		}

@@ -82,6 +82,15 @@ var damageCases = []hostileCase{
 		 SELECT 23, 'duties', i, '多' FROM n`, 100+domain.MaxItems),
 	}, ErrCorrupt, `box 23 "操作工"`},
 	{"write-ahead log mode", []string{"PRAGMA journal_mode = WAL"}, ErrCorrupt, "WAL"},
+	{"orphan job description", []string{
+		"PRAGMA foreign_keys = OFF",
+		"INSERT INTO job (node, code, pay_grade, summary, education, major, experience, skills, certificates, other, internal, external, superior) VALUES (999, '', '', '孤儿', '', '', '', '', '', '', '', '', '')",
+	}, ErrCorrupt, "job row 999 refers to a missing node"},
+	{"too many KPIs", []string{
+		fmt.Sprintf(`INSERT INTO item (node, list, pos, text) WITH RECURSIVE n(i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM n WHERE i < %d)
+		 SELECT 23, 'kpis', i, '多' FROM n`, 100+domain.MaxItems),
+	}, ErrCorrupt, `box 23 "操作工"`},
+	{"position codes of 99 digits", []string{"UPDATE document SET code_digits = 99"}, ErrCorrupt, "99 digits"},
 }
 
 // makeHostile writes a genuine document to path and changes it with stmts.

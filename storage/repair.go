@@ -122,6 +122,15 @@ func (r *repairs) node(n *domain.Node) {
 	}
 }
 
+// job mends the text fields of box n's JobSpec.
+func (r *repairs) job(n *domain.Node) {
+	for _, f := range domain.JobFields {
+		r.text(n.Job.Field(f), f.Limit(), func() string {
+			return fmt.Sprintf("box %d %s: the job description's %s", n.ID, quoteShort(n.Name), f)
+		})
+	}
+}
+
 // item mends one list item of box n.
 func (r *repairs) item(n *domain.Node, list string, pos int, s *string) {
 	r.text(s, domain.MaxTextRunes, func() string {

@@ -15,7 +15,7 @@ import (
 
 // lists are the ordered text lists of a node, stored in table item under
 // their domain.List names.
-var lists = []domain.List{domain.Duties, domain.Qualifications, domain.Functions}
+var lists = domain.Lists
 
 // listField returns the node's list stored under name.
 func listField(n *domain.Node, name string) (*[]string, error) {
@@ -26,6 +26,10 @@ func listField(n *domain.Node, name string) (*[]string, error) {
 		return &n.Qualifications, nil
 	case domain.Functions.String():
 		return &n.Functions, nil
+	case domain.Authority.String():
+		return &n.Job.Authority, nil
+	case domain.KPIs.String():
+		return &n.Job.KPIs, nil
 	}
 	return nil, fmt.Errorf("box %d has a list of unknown name %q", n.ID, name)
 }
@@ -121,6 +125,9 @@ func writeInfo(ctx context.Context, tx *sql.Tx, i domain.Info) error {
 	if err == nil {
 		err = writeBookOrder(ctx, tx, i)
 	}
+	if err == nil {
+		err = writeCodes(ctx, tx, i)
+	}
 	if err != nil {
 		return err
 	}
@@ -159,6 +166,9 @@ func writeNode(ctx context.Context, tx *sql.Tx, n *domain.Node, pos int) error {
 		       excluded.leaves)`,
 		int64(n.ID), parentValue(n.Parent), pos, n.Kind.String(), n.Name, n.Head, n.Planned, n.Filled,
 		n.Concurrent, n.Grade, n.Hours, n.Notes, n.Offset.X, n.Offset.Y, n.Collapsed, n.Leaves.String())
+	if err == nil {
+		err = writeJob(ctx, tx, n)
+	}
 	if err != nil {
 		return err
 	}
@@ -243,6 +253,9 @@ func load(ctx context.Context, conn *sql.Conn) (*domain.Document, []Warning, err
 	}
 	r.info(&info)
 	nodes, err := loadNodes(ctx, conn, &r)
+	if err == nil {
+		err = loadJobs(ctx, conn, nodes, &r)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -289,6 +302,9 @@ func loadInfo(ctx context.Context, conn *sql.Conn) (domain.Info, error) {
 		return i, err
 	}
 	if err := loadBookOrder(ctx, conn, &i); err != nil {
+		return i, err
+	}
+	if err := loadCodes(ctx, conn, &i); err != nil {
 		return i, err
 	}
 	rows, err := conn.QueryContext(ctx, "SELECT role, name, date FROM sign_off ORDER BY pos")

@@ -95,9 +95,12 @@ func (c *ChecksPanel) Update(d *domain.Document) {
 			warns++
 		}
 	}
-	if len(c.findings) == 0 {
+	switch hints := len(c.findings) - errs - warns; {
+	case len(c.findings) == 0:
 		c.header.SetText(lang.L("Checks: no problems found"))
-	} else {
+	case hints == len(c.findings):
+		c.header.SetText(fmt.Sprintf(lang.L("Checks: no problems found, %s"), countOf(hints, "%d hint", "%d hints")))
+	default:
 		c.header.SetText(fmt.Sprintf(lang.L("Checks: %s, %s"), countOf(errs, "%d error", "%d errors"), countOf(warns, "%d warning", "%d warnings")))
 	}
 	c.list.Refresh()

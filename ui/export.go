@@ -40,10 +40,16 @@ func (k ExportKind) extension() string {
 
 // exportDialog asks for the paper, the orientation, the print language
 // and (for the chart) what to do with a chart larger than the page.
+// exportDialog asks for the paper, the print language and, for the
+// chart, the orientation and what to do with a chart larger than the
+// page. The chart's and the book's paper are separate choices (an office
+// prints the chart on A3 and the book on A4), each starting from the
+// document's own.
 type exportDialog struct {
 	dlg         *dialog.ConfirmDialog
 	kind        *widget.RadioGroup
-	paper       *widget.Select
+	paper       *widget.Select // the chart's
+	bookPaper   *widget.Select
 	orientation *widget.RadioGroup
 	language    *widget.RadioGroup // in the order of domain.Language
 	mode        *widget.RadioGroup
@@ -71,21 +77,8 @@ func (m *MainWindow) showExport(what ExportKind) *exportDialog {
 	kinds := []string{lang.L("Org chart"), lang.L("Responsibility book (all positions with duties)"), lang.L("Responsibility book as a Word file (.docx), to edit")}
 	e.mode = widget.NewRadioGroup(modeLabels(), nil)
 	e.mode.SetSelected(e.mode.Options[0])
-	e.kind = widget.NewRadioGroup(kinds, func(s string) {
-		if s == kinds[ExportChart] {
-			e.mode.Enable()
-		} else {
-			e.mode.Disable()
-		}
-	})
-	e.kind.SetSelected(kinds[what])
-	e.paper = widget.NewSelect(pdf.PaperSizes(), nil)
-	e.paper.SetSelected("A4")
-	for _, p := range pdf.PaperSizes() {
-		if strings.EqualFold(p, page.Paper) {
-			e.paper.SetSelected(p)
-		}
-	}
+	e.paper = paperSelect(page.Paper)
+	e.bookPaper = paperSelect(domain.BookPaperOf(page))
 	orient := []string{lang.L("Portrait"), lang.L("Landscape")}
 	e.orientation = widget.NewRadioGroup(orient, nil)
 	e.orientation.Horizontal = true
@@ -93,6 +86,16 @@ func (m *MainWindow) showExport(what ExportKind) *exportDialog {
 	if page.Landscape {
 		e.orientation.SetSelected(orient[1])
 	}
+	// Only the chosen PDF's own choices are open: the book's pages stay
+	// upright, and its chart pages turn to suit the chart.
+	e.kind = widget.NewRadioGroup(kinds, func(s string) {
+		chart := s == kinds[ExportChart]
+		for _, w := range []fyne.Disableable{e.mode, e.paper, e.orientation} {
+			enableChoice(w, chart)
+		}
+		enableChoice(e.bookPaper, !chart)
+	})
+	e.kind.SetSelected(kinds[what])
 	// The print language starts as the document's own; the choice is
 	// stored with the document when the export goes ahead.
 	e.language = widget.NewRadioGroup([]string{lang.L("Chinese"), lang.L("English")}, nil)
@@ -103,7 +106,8 @@ func (m *MainWindow) showExport(what ExportKind) *exportDialog {
 	}
 	body := container.NewVBox(
 		bold(lang.L("What to export")), e.kind,
-		bold(lang.L("Paper")), container.NewHBox(e.paper, e.orientation),
+		bold(lang.L("Chart paper")), container.NewHBox(e.paper, e.orientation),
+		bold(lang.L("Book paper")), container.NewHBox(e.bookPaper),
 		bold(lang.L("Print language")), e.language,
 		bold(lang.L("A chart larger than the page")), e.mode,
 	)
@@ -115,6 +119,7 @@ func (m *MainWindow) showExport(what ExportKind) *exportDialog {
 		m.storePrintLanguage(printIn)
 		o := pdf.Options{
 			Paper:     e.paper.Selected,
+			BookPaper: e.bookPaper.Selected,
 			Landscape: e.orientation.Selected == orient[1],
 			Mode:      pdf.Mode(index(e.mode.Options, e.mode.Selected)),
 			Language:  printIn,
@@ -135,6 +140,28 @@ func (m *MainWindow) showExport(what ExportKind) *exportDialog {
 	e.kind.OnChanged = func(s string) { enableMode(s); unfocus(s) }
 	showKeyed(m.Window, e.dlg, e.dlg.Hide, e.dlg.Confirm)
 	return e
+}
+
+// paperSelect offers the paper sizes, name selected (A4 when it names
+// none).
+func paperSelect(name string) *widget.Select {
+	s := widget.NewSelect(pdf.PaperSizes(), nil)
+	s.SetSelected(pdf.PaperSizes()[0])
+	for _, p := range pdf.PaperSizes() {
+		if strings.EqualFold(p, name) {
+			s.SetSelected(p)
+		}
+	}
+	return s
+}
+
+// enableChoice enables or disables w.
+func enableChoice(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
 }
 
 // runExport writes the PDF in the background, with a progress dialog. The

@@ -60,14 +60,13 @@ type Inspector struct {
 	rollup     *widget.Label
 
 	duties, quals, functions *itemList
+	job                      *jobForm         // the rest of the 岗位说明书, and the sections
 	staffing                 *staffingSection // 排班定编, staffing.go
 
-	positionRows  []fyne.CanvasObject // form rows of positions only
-	unitRows      []fyne.CanvasObject // form rows of units only
-	positionLists *fyne.Container
-	unitLists     *fyne.Container
-	details       *fyne.Container
-	scroll        *container.Scroll // the fields; the wheel over any field scrolls it
+	positionRows []fyne.CanvasObject // form rows of positions only
+	unitRows     []fyne.CanvasObject // form rows of units only
+	details      *fyne.Container
+	scroll       *container.Scroll // the fields; the wheel over any field scrolls it
 	// Content is what the main window places.
 	Content fyne.CanvasObject
 
@@ -153,6 +152,7 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 	i.duties = newItemList(domain.Duties, lang.L("Duties"), i)
 	i.quals = newItemList(domain.Qualifications, lang.L("Qualifications"), i)
 	i.functions = newItemList(domain.Functions, lang.L("Unit functions"), i)
+	i.job = newJobForm(i)
 	i.staffing = newStaffingSection(i)
 	i.multi = newMultiEdit(i)
 	for _, e := range i.fields() {
@@ -180,13 +180,15 @@ func NewInspector(do func(domain.Command) error) *Inspector {
 		row(lang.L("Name"), i.name),
 		row(lang.L("Kind"), i.kind),
 		row(lang.L("Leaf subordinates"), i.leaves),
+		i.job.rows(),
 		i.positionRows,
 		i.unitRows,
 		row(lang.L("Notes"), i.notes),
 	)...)
-	i.positionLists = container.NewVBox(widget.NewSeparator(), i.duties.Content, widget.NewSeparator(), i.quals.Content, i.staffing.Content)
-	i.unitLists = container.NewVBox(widget.NewSeparator(), i.functions.Content)
-	i.details = container.NewVBox(form, i.positionLists, i.unitLists)
+	// The form and the lists sit in collapsible sections (jobform.go);
+	// the staffing section goes with the headcount, in the basic one.
+	i.job.sections(container.NewVBox(form, i.staffing.Content), i.duties, i.quals, i.functions)
+	i.details = container.NewVBox(i.job.Content)
 	// The message stays above the scrolled fields, so that it is seen
 	// when the refused field is far down (a duty).
 	i.scroll.Content = container.NewPadded(container.NewVBox(i.empty, i.details, i.multi.Content))
@@ -225,7 +227,7 @@ func (i *Inspector) fields() []*commitEntry {
 	if i.multi != nil {
 		out = append(out, i.multi.fields()...)
 	}
-	return out
+	return append(out, i.job.fields()...)
 }
 
 // Typing reports whether a field holds typing not yet committed (so not
@@ -405,6 +407,7 @@ func (i *Inspector) Refresh() {
 			l.Show(nil)
 		}
 		i.staffing.Show(nil)
+		i.job.show(nil, nil)
 		return
 	}
 	i.updating = true
@@ -418,8 +421,6 @@ func (i *Inspector) Refresh() {
 	if n.Kind.IsPosition() {
 		showAll(i.positionRows, true)
 		showAll(i.unitRows, false)
-		i.positionLists.Show()
-		i.unitLists.Hide()
 		i.head.SetChecked(n.Head)
 		if n.Kind == domain.KindPosition && i.doc.Node(n.Parent) != nil && i.doc.Node(n.Parent).Kind == domain.KindUnit {
 			i.head.Enable()
@@ -440,8 +441,6 @@ func (i *Inspector) Refresh() {
 	} else {
 		showAll(i.positionRows, false)
 		showAll(i.unitRows, true)
-		i.positionLists.Hide()
-		i.unitLists.Show()
 		h := i.doc.Rollup()[n.ID]
 		i.rollup.SetText(fmt.Sprintf(lang.L("%d planned, %d filled"), h.Planned, h.Filled))
 		i.functions.Show(n)
@@ -449,6 +448,7 @@ func (i *Inspector) Refresh() {
 		i.quals.Show(nil)
 		i.staffing.Show(nil)
 	}
+	i.job.show(i.doc, n)
 }
 
 func showAll(objs []fyne.CanvasObject, on bool) {

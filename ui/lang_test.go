@@ -112,7 +112,10 @@ func TestEveryTranslationIsInItsLanguage(t *testing.T) {
 // every list.
 func commandLabels(t *testing.T) map[string]string {
 	t.Helper()
-	lists := []string{domain.Duties.String(), domain.Qualifications.String(), domain.Functions.String()}
+	var lists []string
+	for _, l := range domain.Lists {
+		lists = append(lists, l.String())
+	}
 	out := map[string]string{} // label → where
 	fset := token.NewFileSet()
 	for _, dir := range []string{"../domain", "../domain/outline", "."} {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,13 +27,14 @@ type propertiesDialog struct {
 
 	title, company, version, effective, confidentiality, statedTotal *keyEntry
 	notes                                                            *keyEntry
-	status, paper                                                    *widget.Select
+	status, paper, bookPaper                                         *widget.Select
 	bookOrder                                                        *widget.Select // bookorder.go
 	landscape                                                        *widget.Check
 	rows                                                             []*signOffRow
 	rowBox                                                           *fyne.Container
 	message                                                          *widget.Label
 	ok                                                               *widget.Button
+	codes                                                            *codeFields // propcodes.go
 }
 
 // signOffRow is one line of the sign-off block: role (编制, 审核, 批准),
@@ -90,9 +92,11 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 			p.paper.SetSelected(name)
 		}
 	}
+	p.bookPaper = paperSelect(domain.BookPaperOf(info.Page))
 	p.landscape = widget.NewCheck(lang.L("Landscape"), nil)
 	p.landscape.SetChecked(info.Page.Landscape)
 	p.bookOrder = newBookOrderSelect(info.Page.BookOrder)
+	p.codes = newCodeFields(m.session.Doc)
 
 	p.rowBox = container.NewVBox()
 	for _, s := range info.SignOffs {
@@ -105,7 +109,7 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 	p.message.Wrapping = fyne.TextWrapWord
 	p.message.Hide()
 
-	form := container.New(layout.NewFormLayout(),
+	form := container.New(layout.NewFormLayout(), slices.Concat([]fyne.CanvasObject{
 		widget.NewLabel(lang.L("Title")), p.title,
 		widget.NewLabel(lang.L("Company")), p.company,
 		widget.NewLabel(lang.L("Version")), p.version,
@@ -113,10 +117,11 @@ func (m *MainWindow) showProperties() *propertiesDialog {
 		widget.NewLabel(lang.L("Effective date")), p.effective,
 		widget.NewLabel(lang.L("Confidentiality")), p.confidentiality,
 		widget.NewLabel(lang.L("Stated total headcount")), p.statedTotal,
-		widget.NewLabel(lang.L("Paper")), container.NewHBox(p.paper, p.landscape),
+		widget.NewLabel(lang.L("Chart paper")), container.NewHBox(p.paper, p.landscape),
+		widget.NewLabel(lang.L("Book paper")), container.NewHBox(p.bookPaper),
 		widget.NewLabel(lang.L("Book chapters")), p.bookOrder,
 		widget.NewLabel(lang.L("Notes")), p.notes,
-	)
+	}, p.codes.rows())...)
 	heads := container.NewGridWithColumns(3,
 		widget.NewLabelWithStyle(lang.L("Role"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle(lang.L("Signer"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -172,6 +177,10 @@ func (p *propertiesDialog) info() (domain.Info, error) {
 	info.Page.Paper = p.paper.Selected
 	info.Page.Landscape = p.landscape.Checked
 	info.Page.BookOrder = bookOrderOf(p.bookOrder)
+	if !strings.EqualFold(p.bookPaper.Selected, domain.BookPaperOf(info.Page)) {
+		info.Page.BookPaper = p.bookPaper.Selected
+	}
+	info.Codes = p.codes.scheme()
 	total, err := parseCount(p.statedTotal.Text)
 	if err != nil {
 		return info, errStatedTotal

@@ -26,7 +26,7 @@ Usage:
   orgdraft show [-json] FILE|@ID        print the chart: boxes, headcounts, direct superiors
   orgdraft check FILE|@ID               print the headcount of every unit and the checks;
                                         exit status 1 when there are errors
-  orgdraft export FILE|@ID --chart OUT.pdf --book OUT.pdf [--paper A4|A3|A2] [--landscape|--portrait] [--fit|--tile|--split]
+  orgdraft export FILE|@ID --chart OUT.pdf --book OUT.pdf [--paper A4|A3|A2] [--book-paper A4|A3|A2] [--landscape|--portrait] [--tile|--split]
                                         print the org chart and/or the job-responsibility book as PDF
           [--docx OUT.docx]             the job-responsibility book as a Word file, to edit in Word or WPS
           [--png OUT.png [--scale 2]] [--svg OUT.svg] [--csv OUT.csv] [--xlsx OUT.xlsx] [--english]
@@ -68,7 +68,7 @@ const usageZh = `OrgDraft 组织架构设计器
   orgdraft show [-json] 文件|@模板      显示架构图：各框、编制、直接上级
   orgdraft check 文件|@模板             显示各单位的编制与在岗人数和检查结果；
                                         有错误时退出状态为 1
-  orgdraft export 文件|@模板 --chart 输出.pdf --book 输出.pdf [--paper A4|A3|A2] [--landscape|--portrait] [--fit|--tile|--split]
+  orgdraft export 文件|@模板 --chart 输出.pdf --book 输出.pdf [--paper A4|A3|A2] [--book-paper A4|A3|A2] [--landscape|--portrait] [--tile|--split]
                                         把组织架构图和/或岗位职责说明书打印成 PDF
           [--docx 输出.docx]            岗位职责说明书另存为可编辑的 .docx 文档
           [--png 输出.png [--scale 2]] [--svg 输出.svg] [--csv 输出.csv] [--xlsx 输出.xlsx] [--english]
@@ -499,6 +499,8 @@ func describe(w io.Writer, d *domain.Document, zh bool) {
 			}
 			if sup := superiors[n.ID]; sup != 0 {
 				line += fmt.Sprintf("  %s %s", pick(zh, "直接上级:", "reports to:"), d.Node(sup).Name)
+			} else if n.Job.Superior != "" { // a superior outside the chart
+				line += fmt.Sprintf("  %s %s", pick(zh, "直接上级:", "reports to:"), n.Job.Superior)
 			}
 			if len(n.Duties) > 0 {
 				line += fmt.Sprintf("  %s %d", pick(zh, "职责", "duties"), len(n.Duties))

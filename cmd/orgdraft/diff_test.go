@@ -94,7 +94,7 @@ func TestDiffListsTheChangesAndExitsLikeDiff(t *testing.T) {
 		t.Errorf("a later version was matched by name:\n%s", out)
 	}
 
-	if code, _, errs := runCLI(t, "diff", a); code != exitUsage || !strings.Contains(errs, "OLD and NEW") {
+	if code, _, errs := runCLI(t, "diff", "-lang", "en", a); code != exitUsage || !strings.Contains(errs, "OLD and NEW") {
 		t.Fatalf("diff with one file: exit %d, %q", code, errs)
 	}
 	code, out, _ = runCLI(t, "diff", "-lang", "en", a, a)

@@ -18,12 +18,15 @@ import (
 // exportCommand prints a document's chart and job-responsibility book as
 // PDF files:
 //
-//	orgdraft export FILE|@ID --chart OUT.pdf --book OUT.pdf --docx OUT.docx [--paper A3]
-//	                [--landscape|--portrait] [--fit|--tile|--split] [--lang en] [--force]
+//	orgdraft export FILE|@ID --chart OUT.pdf --book OUT.pdf --docx OUT.docx [--paper A3] [--book-paper A4]
+//	                [--landscape|--portrait] [--tile|--split] [--lang en] [--force]
 //
-// The paper, orientation and print language default to the document's own
-// page settings; --lang chooses the language of the PDFs and of the
-// messages at once.
+// The chart's and the book's paper, the orientation and print language
+// default to the document's own page settings; --lang chooses the
+// language of the PDFs and of the messages at once. Without --tile or
+// --split the chart is fitted on one page, and split by unit when its
+// text would not stay legible there. (There is no --fit: it was that
+// default under another name.)
 // Each file is written by storage.WriteOutput: to a temporary file beside
 // it, renamed only when complete, so a failed export never leaves a
 // half-written file. An existing file is replaced only with --force, and
@@ -34,10 +37,10 @@ func exportCommand(args []string, stdout io.Writer) error {
 	chartOut := fs.String("chart", "", "write the org chart to this PDF file")
 	bookOut := fs.String("book", "", "write the job-responsibility book to this PDF file")
 	docxOut := fs.String("docx", "", "write the job-responsibility book to this Word file (.docx)")
-	paper := fs.String("paper", "", "A4, A3 or A2 (default: the document's)")
+	paper := fs.String("paper", "", "the chart's paper: A4, A3 or A2 (default: the document's)")
+	bookPaper := fs.String("book-paper", "", "the book's paper: A4, A3 or A2 (default: the document's, else A4)")
 	landscape := fs.Bool("landscape", false, "turn the paper sideways")
 	portrait := fs.Bool("portrait", false, "keep the paper upright")
-	fit := fs.Bool("fit", false, "the chart on one page, split by unit when it cannot stay legible (the default)")
 	tile := fs.Bool("tile", false, "the chart at full size across several pages, to be assembled")
 	split := fs.Bool("split", false, "an overview page and a page per top-level unit")
 	lang := fs.String("lang", "", "zh or en: the PDFs' words (default: the document's print language) and the messages (default: the system's)")
@@ -58,12 +61,14 @@ func exportCommand(args []string, stdout io.Writer) error {
 		return usageError{pick(zh, "--landscape 和 --portrait 只能选一个", "--landscape and --portrait exclude each other")}
 	case *paper != "" && !slices.Contains(pdf.PaperSizes(), strings.ToUpper(*paper)):
 		return usageError{pick(zh, fmt.Sprintf("没有 %q 这种纸张（可选 %s）", *paper, strings.Join(pdf.PaperSizes(), "、")), fmt.Sprintf("unknown paper %q (want %s)", *paper, strings.Join(pdf.PaperSizes(), ", ")))}
+	case *bookPaper != "" && !slices.Contains(pdf.PaperSizes(), strings.ToUpper(*bookPaper)):
+		return usageError{pick(zh, fmt.Sprintf("说明书没有 %q 这种纸张（可选 %s）", *bookPaper, strings.Join(pdf.PaperSizes(), "、")), fmt.Sprintf("unknown book paper %q (want %s)", *bookPaper, strings.Join(pdf.PaperSizes(), ", ")))}
 	}
 	ex.zh = zh
 	if err := ex.check(*chartOut, *bookOut, *docxOut); err != nil {
 		return err
 	}
-	mode, err := chartMode(*fit, *tile, *split, zh)
+	mode, err := chartMode(*tile, *split, zh)
 	if err != nil {
 		return err
 	}
@@ -79,6 +84,9 @@ func exportCommand(args []string, stdout io.Writer) error {
 	o.Mode = mode
 	if *paper != "" {
 		o.Paper = *paper
+	}
+	if *bookPaper != "" {
+		o.BookPaper = *bookPaper
 	}
 	if *landscape || *portrait {
 		o.Landscape = *landscape
@@ -150,22 +158,16 @@ func printOptions(d *domain.Document, arg, lang string) (pdf.Options, error) {
 }
 
 // chartMode returns the mode the flags choose, Fit when none.
-func chartMode(fit, tile, split, zh bool) (pdf.Mode, error) {
-	n := 0
-	mode := pdf.Fit
-	for _, f := range []struct {
-		on bool
-		m  pdf.Mode
-	}{{fit, pdf.Fit}, {tile, pdf.Tile}, {split, pdf.Split}} {
-		if f.on {
-			n++
-			mode = f.m
-		}
+func chartMode(tile, split, zh bool) (pdf.Mode, error) {
+	switch {
+	case tile && split:
+		return pdf.Fit, usageError{pick(zh, "--tile 和 --split 只能选一个", "choose one of --tile and --split")}
+	case tile:
+		return pdf.Tile, nil
+	case split:
+		return pdf.Split, nil
 	}
-	if n > 1 {
-		return pdf.Fit, usageError{pick(zh, "--fit、--tile 和 --split 只能选一个", "choose one of --fit, --tile and --split")}
-	}
-	return mode, nil
+	return pdf.Fit, nil
 }
 
 // flagsFirst moves the flags (with their values) in front of the other

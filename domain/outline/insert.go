@@ -102,6 +102,7 @@ func (c *Paste) Do(d *domain.Document) (domain.Change, error) {
 			if top.Grade != "" {
 				n.Grade = top.Grade
 			}
+			mergeJob(&n.Job, top.Job)
 			return nil
 		}})
 	}
@@ -151,7 +152,7 @@ func (f *forest) branch() *domain.Branch {
 func (c *Paste) Undo(d *domain.Document) domain.Change { return c.batch.Undo(d) }
 
 func emptyAdditions(n domain.Node) bool {
-	return len(n.Duties)+len(n.Functions)+len(n.Qualifications) == 0 && n.Notes+n.Hours+n.Grade == ""
+	return len(n.Duties)+len(n.Functions)+len(n.Qualifications) == 0 && n.Notes+n.Hours+n.Grade == "" && emptyJob(n.Job)
 }
 
 // joinText appends b to a on a new line.

@@ -36,9 +36,12 @@
 //   - "部门职能：", "岗位职责：", "任职资格：" (and their usual variants, see
 //     headings) are headings: the lines under them are that list's items,
 //     and text after the colon is an item too. "备注：", "工作时间：" and
-//     "职务等级：" set the box's notes, working hours and grade. Lines such
-//     as "直接上级：总经理" are passed over: the nesting already says who
-//     reports to whom.
+//     "职务等级：" set the box's notes, working hours and grade. The lines
+//     of the rest of a 岗位说明书 ("岗位概述：", "学历：", "工作权限：",
+//     "考核指标：", …, see jobwords.go) go to their fields, and
+//     "直属上级：总经理" names the superior outside the chart that a top
+//     position prints. Lines such as "直接下级：…" are passed over: the
+//     nesting already says who reports to whom.
 //   - "合计：54人" (or 总计, 共计, 编制合计, 编制人数) at the left margin is
 //     the total the document states; the check report compares it with the
 //     boxes.

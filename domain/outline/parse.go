@@ -482,6 +482,9 @@ func (p *parser) fill() {
 func (p *parser) fillHeading(i int, owner *box) {
 	l := &p.lines[i]
 	kind := owner.node.Kind
+	if p.fillJob(i, owner) {
+		return
+	}
 	switch l.heading {
 	case hDerived:
 		return
@@ -542,6 +545,10 @@ func (p *parser) addItems(at int, owner *box, list domain.List, items []int, inl
 		dst = &owner.node.Functions
 	case domain.Qualifications:
 		dst = &owner.node.Qualifications
+	case domain.Authority:
+		dst = &owner.node.Job.Authority
+	case domain.KPIs:
+		dst = &owner.node.Job.KPIs
 	}
 	add := func(i int, text string) {
 		if len(*dst) == domain.MaxItems {
@@ -553,15 +560,20 @@ func (p *parser) addItems(at int, owner *box, list domain.List, items []int, inl
 		*dst = append(*dst, text)
 	}
 	if inline != "" {
-		text, _ := itemText(inline)
-		add(at, text)
+		if text, _ := itemText(inline); list != domain.Qualifications || !p.qualificationPart(at, owner, text) {
+			add(at, text)
+		}
 	}
 	for _, i := range items {
+		if list == domain.Qualifications && p.qualificationPart(i, owner, p.lines[i].body) {
+			continue // "学历：本科" under 任职资格
+		}
 		add(i, p.lines[i].body)
 	}
 }
 
-var listNameZh = map[domain.List]string{domain.Duties: "岗位职责", domain.Functions: "部门职能", domain.Qualifications: "任职资格"}
+var listNameZh = map[domain.List]string{domain.Duties: "岗位职责", domain.Functions: "部门职能", domain.Qualifications: "任职资格",
+	domain.Authority: "工作权限", domain.KPIs: "考核指标"}
 
 // defaultList is where a box's plain items go: a unit's are its
 // functions, a position's its duties.

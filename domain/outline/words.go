@@ -22,8 +22,9 @@ const (
 	hNotes                         // 备注
 	hHours                         // 工作时间
 	hGrade                         // 职务等级
-	hDerived                       // 直接上级: follows from the tree, so ignored
+	hDerived                       // 直接下级: follows from the tree, so ignored
 	hLink                          // 虚线汇报: a dotted-line link to another box of the outline
+	hJob                           // the first of the JobSpec's headings (jobwords.go)
 )
 
 var headings = map[string]heading{
@@ -31,11 +32,13 @@ var headings = map[string]heading{
 	"部门职能": hFunctions, "部门职责": hFunctions, "职能": hFunctions, "职能描述": hFunctions, "主要职能": hFunctions,
 	"职责": hGeneral, "主要职责": hGeneral, "职责范围": hGeneral, "职责描述": hGeneral,
 	"任职资格": hQualifications, "任职要求": hQualifications, "任职条件": hQualifications, "岗位要求": hQualifications,
-	"备注": hNotes, "说明": hNotes, "岗位工作描述": hNotes, "工作描述": hNotes, "岗位描述": hNotes,
+	"备注": hNotes, "说明": hNotes,
 	"工作时间": hHours, "上班时间": hHours, "班次": hHours,
 	"职务等级": hGrade, "职级": hGrade,
 	"虚线汇报": hLink, "虚线上级": hLink,
-	"直接上级": hDerived, "直属上级": hDerived, "直接下级": hDerived, "所属部门": hDerived,
+	"直接下级": hDerived, "所属部门": hDerived,
+	// jobwords.go adds the words of the rest of the 岗位说明书 (岗位概述,
+	// 直属上级, 工作权限, …).
 }
 
 // knownHeadings lists the main headings for messages.

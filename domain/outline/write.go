@@ -149,10 +149,18 @@ func (w *writer) render() string {
 		field(d, "职务等级", n.Grade)
 		field(d, "工作时间", n.Hours)
 		if n.Kind == domain.KindUnit {
+			field(d, jobWords[jobHeading(domain.JobCode)][0], n.Job.Code) // the unit's code
 			list(d, "部门职能", n.Functions)
 		} else {
 			list(d, "岗位职责", n.Duties)
 			list(d, "任职资格", n.Qualifications)
+			// The rest of the 岗位说明书, under the headings the reader
+			// knows first (jobwords.go).
+			for _, f := range domain.JobFields {
+				field(d, jobWords[jobHeading(f)][0], n.Job.Text(f))
+			}
+			list(d, jobWords[hAuthority][0], n.Job.Authority)
+			list(d, jobWords[hKPIs][0], n.Job.KPIs)
 		}
 		field(d, "备注", n.Notes)
 		for _, l := range links[n.ID] {

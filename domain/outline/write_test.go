@@ -22,8 +22,8 @@ func branchView(b *domain.Branch) string {
 		if j, ok := at[n.Parent]; ok {
 			parent = j
 		}
-		fmt.Fprintf(&sb, "%d<-%d %s %q head=%v planned=%d filled=%d conc=%v grade=%q hours=%q notes=%q duties=%q quals=%q functions=%q\n",
-			i, parent, n.Kind, n.Name, n.Head, n.Planned, n.Filled, n.Concurrent, n.Grade, n.Hours, n.Notes, n.Duties, n.Qualifications, n.Functions)
+		fmt.Fprintf(&sb, "%d<-%d %s %q head=%v planned=%d filled=%d conc=%v grade=%q hours=%q notes=%q duties=%q quals=%q functions=%q job=%q\n",
+			i, parent, n.Kind, n.Name, n.Head, n.Planned, n.Filled, n.Concurrent, n.Grade, n.Hours, n.Notes, n.Duties, n.Qualifications, n.Functions, fmt.Sprintf("%+v", n.Job))
 	}
 	// The order of the links is not something a user sees.
 	var links []string
@@ -108,6 +108,13 @@ func TestFormatReadsBackAsTheSameBranch(t *testing.T) {
 	do(domain.SetGrade(mgr, "M1"))
 	do(domain.SetHours(mgr, "9:00-18:00"))
 	do(domain.SetNotes(mgr, "兼管培训\n第二行"))
+	for i, f := range domain.JobFields {
+		do(domain.SetJobText(mgr, f, fmt.Sprintf("岗位说明第%d项", i+1)))
+	}
+	do(domain.SetJobText(mgr, domain.JobSummary, "统筹客服工作\n第二行"))
+	do(domain.InsertItems(mgr, domain.Authority, -1, "排班审批权\n考勤审核权"))
+	do(domain.InsertItems(mgr, domain.KPIs, -1, "客户满意度"))
+	do(domain.SetJobText(dept, domain.JobCode, "KF"))
 	asst := add(dept, domain.KindPosition, "经理助理", 1) // a position named like an assistant
 	agent := add(dept, domain.KindPosition, "客服专员", 6)
 	do(domain.SetFilled(agent, 4))
@@ -169,6 +176,10 @@ func TestFormatRoundTripsRandomBranches(t *testing.T) {
 				}
 				if rng.IntN(3) == 0 {
 					c.Init.Qualifications = []string{items[rng.IntN(len(items))]}
+				}
+				if rng.IntN(2) == 0 {
+					c.Init.Job.Summary, c.Init.Job.Education = texts[rng.IntN(len(texts))], texts[rng.IntN(len(texts))]
+					c.Init.Job.KPIs = []string{items[rng.IntN(len(items))]}
 				}
 			} else if rng.IntN(2) == 0 {
 				c.Init.Functions = []string{items[rng.IntN(len(items))]}

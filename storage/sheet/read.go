@@ -264,6 +264,7 @@ func (r *reader) entry(rec record) entry {
 	n.Qualifications = r.list(rec, colQualifications)
 	n.Functions = r.list(rec, colFunctions)
 	n.Staffing = r.staffing(rec)
+	r.job(rec, n)
 	for _, l := range strings.FieldsFunc(get(colLinks), func(r rune) bool { return r == '\n' || r == '\r' }) {
 		if l = strings.TrimSpace(l); l != "" {
 			e.links = append(e.links, l)

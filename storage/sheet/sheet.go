@@ -4,14 +4,15 @@
 //
 // It reads two kinds of table. One is its own (below). The other is a
 // staffing table as people keep it, a row per position: 部门, 岗位名称,
-// 编制人数, 直接上级, 岗位职责 and their variants (see staffing.go).
+// 编制人数, 直接上级, 岗位职责 and their variants (see stafftable.go).
 // The header decides which (chooseReading), and the Summary of
 // ImportSummary says which reading was used, which column was read as
 // what and which were ignored. The header row is the one among the
 // first rows that names the most columns, below any title rows.
 //
 // Its own columns are 编号, 上级编号, 类型, 名称, 编制, 在岗, 职务等级, 兼职,
-// 负责人, 工作时间, 岗位职责, 任职资格, 部门职能, 备注 and 虚线汇报 (their
+// 负责人, 工作时间, 岗位职责, 任职资格, 部门职能, 备注, 虚线汇报 and the
+// columns of the rest of the 岗位说明书 (see jobcols.go) (their
 // English names are accepted too: id, parent id, kind, name, planned,
 // filled, grade, concurrent, head, hours, duties, qualifications,
 // functions, notes, dotted lines). Reading, any order of columns will do
@@ -77,6 +78,21 @@ const (
 	colNotes
 	colLinks
 	colStaffing // staffing.go
+	// The rest of the 岗位说明书 (jobcols.go).
+	colCode
+	colPayGrade
+	colSummary
+	colAuthority
+	colEducation
+	colMajor
+	colExperience
+	colSkills
+	colCertificates
+	colOther
+	colInternal
+	colExternal
+	colKPIs
+	colSuperior
 	numColumns
 )
 

@@ -350,7 +350,7 @@ func TestCSVStartsWithBOMAndUsesCRLF(t *testing.T) {
 	if err := WriteCSV(&b, d); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(b.Bytes(), []byte("\ufeff编号,上级编号,类型,名称,编制,在岗,职务等级,兼职,负责人,工作时间,岗位职责,任职资格,部门职能,备注,虚线汇报,排班定编\r\n")) {
+	if !bytes.HasPrefix(b.Bytes(), []byte("\ufeff编号,上级编号,类型,名称,编制,在岗,职务等级,兼职,负责人,工作时间,岗位职责,任职资格,部门职能,备注,虚线汇报,排班定编,岗位编号,薪资等级,岗位概述,工作权限,学历,专业,工作经验,技能,证书,其他要求,内部协作,外部联系,考核指标,外部上级\r\n")) {
 		t.Errorf("starts %q", b.String()[:80])
 	}
 	if !strings.Contains(b.String(), "\"1、在公司的领导下") {

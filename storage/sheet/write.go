@@ -59,6 +59,7 @@ func (o Options) rows(d *domain.Document) [][]string {
 		}
 		row[colLinks] = strings.Join(links, "\n")
 		row[colStaffing] = staffingCell(n)
+		o.jobCells(row, n)
 		out = append(out, row)
 		return true
 	})

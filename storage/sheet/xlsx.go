@@ -63,6 +63,9 @@ func (o Options) WriteXLSX(w io.Writer, d *domain.Document) error {
 		return err
 	}
 	widths := [numColumns]float64{6, 8, 6, 18, 6, 6, 10, 6, 8, 14, 50, 30, 40, 24, 12, 30}
+	for c, wd := range jobColumnWidths {
+		widths[c] = wd
+	}
 	for c, wd := range widths {
 		if err := sw.SetColWidth(c+1, c+1, wd); err != nil {
 			return err

@@ -16,8 +16,39 @@ import (
 // chartDocument lays out the chart PDF.
 func (c *composer) chartDocument() ([]*sheet, error) {
 	const m = chartMargin
+	views, err := c.planChart(c.chartFrame())
+	if err != nil {
+		return nil, err
+	}
+	var sheets []*sheet
+	for i, page := range sheetsOf(views) {
+		s := newSheet(page[0].page)
+		if i == 0 {
+			c.titleBlock(s, page[0].page)
+			c.signOffBlock(s, page[0].page, legendOf(views))
+		}
+		for _, v := range page {
+			c.drawView(s, v)
+		}
+		sheets = append(sheets, s)
+	}
+	c.drawRefs(1)
+	for i, s := range sheets {
+		if i > 0 {
+			c.chartHeader(s)
+		}
+		c.footer(s, i, len(sheets), m, m)
+	}
+	return sheets, nil
+}
+
+// chartFrame says where the chart goes on the chart PDF's pages: between
+// the title block and the sign-off block on the first, under the running
+// header on the others.
+func (c *composer) chartFrame() frame {
+	const m = chartMargin
 	bottomBand := c.signOffHeight()
-	fr := frame{
+	return frame{
 		upright:   c.paper,
 		landscape: c.o.Landscape,
 		first: func(p paper) layout.Rect {
@@ -29,27 +60,6 @@ func (c *composer) chartDocument() ([]*sheet, error) {
 			return layout.Rect{X: m, Y: m + headerH, W: p.w - 2*m, H: p.h - 2*m - headerH}
 		},
 	}
-	views, err := c.planChart(fr, 0)
-	if err != nil {
-		return nil, err
-	}
-	sheets := make([]*sheet, len(views))
-	for i, v := range views {
-		s := newSheet(v.page)
-		if i == 0 {
-			c.titleBlock(s, v.page)
-			c.signOffBlock(s, v.page, legendOf(views))
-		}
-		c.drawView(s, v)
-		sheets[i] = s
-	}
-	for i, s := range sheets {
-		if i > 0 {
-			c.chartHeader(s)
-		}
-		c.footer(s, i, len(sheets), m, m)
-	}
-	return sheets, nil
 }
 
 // infoLine returns the document's particulars in one line: version,
@@ -132,27 +142,53 @@ func (c *composer) titleBlock(s *sheet, p paper) float64 {
 	return y - m + 4
 }
 
-// signOffTable returns the chart's sign-off block: one column per role,
-// a row of names and a row of dates, left blank to be filled by hand.
-func (c *composer) signOffTable() (*table, []row) {
+// signOffTable returns the sign-off block of the chart and the book's
+// cover: one column per role, a row of names and a row of dates, each row
+// at least minH points tall, left blank to be filled by hand.
+//
+// Every column is as wide as its widest entry, so that a name of four
+// characters and a date written 2025年12月20日 stay on one line, and at
+// least wide enough to sign in; only an entry longer than maxSignOffCol
+// wraps.
+func (c *composer) signOffTable(fn font, minH float64) (*table, []row) {
 	so := c.d.Info.SignOffs
 	if len(so) == 0 {
 		return nil, nil
 	}
-	t := &table{header: true, font: fSmall, cols: []column{{title: c.pick("签署", "Sign-off"), width: 40, align: alignCenter}}}
-	names := row{cells: []string{c.pick("姓名", "Name")}, labelFirst: true, min: 20}
-	dates := row{cells: []string{c.pick("日期", "Date")}, labelFirst: true, min: 20}
+	bold := labelFont(fn)
+	fits := func(f font, texts ...string) float64 {
+		w := 0.0
+		for _, t := range texts {
+			w = max(w, c.m.Width(t, f.size))
+		}
+		// A point of slack keeps rounding from wrapping an exact fit.
+		return w + 2*cellPadX + 1
+	}
+	first := c.pick("签署", "Sign-off")
+	names := row{cells: []string{c.pick("姓名", "Name")}, labelFirst: true, min: minH}
+	dates := row{cells: []string{c.pick("日期", "Date")}, labelFirst: true, min: minH}
+	t := &table{header: true, font: fn, cols: []column{{title: first, width: fits(bold, first, names.cells[0], dates.cells[0]), align: alignCenter}}}
 	for _, r := range so {
-		t.cols = append(t.cols, column{title: c.role(r.Role), width: 72, align: alignCenter})
+		role := c.role(r.Role)
+		w := max(fits(bold, role), fits(fn, r.Name, r.Date))
+		t.cols = append(t.cols, column{title: role, width: min(max(w, minSignOffCol*fn.size), maxSignOffCol), align: alignCenter})
 		names.cells = append(names.cells, r.Name)
 		dates.cells = append(dates.cells, r.Date)
 	}
 	return t, []row{names, dates}
 }
 
+// The width of a sign-off column: at least room for a signature, eight
+// characters of the table's text, and at most what leaves the chart's
+// legend room beside the block.
+const (
+	minSignOffCol = 8
+	maxSignOffCol = 160
+)
+
 // signOffHeight is the height of the band the sign-off block needs.
 func (c *composer) signOffHeight() float64 {
-	t, rows := c.signOffTable()
+	t, rows := c.signOffTable(fSmall, 20)
 	if t == nil {
 		return 40 // the legend alone
 	}
@@ -166,7 +202,7 @@ func (c *composer) signOffBlock(s *sheet, p paper, lg legend) {
 	h := c.signOffHeight()
 	y := p.h - m - h
 	right := p.w - m
-	if t, rows := c.signOffTable(); t != nil {
+	if t, rows := c.signOffTable(fSmall, 20); t != nil {
 		right -= t.width()
 		c.placeTable(s, t, right, y, rows)
 		right -= 16

@@ -64,38 +64,15 @@ type view struct {
 	win     layout.Rect // the chart window shown, in chart points
 	tile    *tileAt     // set when the view is one tile of a tiling
 	tiles   *tiling     // set when the view is the map of a tiling
-}
-
-// tiling is a chart cut into a grid of equally sized pieces.
-type tiling struct {
-	rows, cols   int
-	k            float64      // scale from chart points to paper points
-	origin       layout.Point // chart point at the top-left of tile A1
-	stepX, stepY float64      // chart distance between neighbouring tiles
-	winW, winH   float64      // chart size shown on each tile
-}
-
-// tileAt is one tile of a tiling.
-type tileAt struct {
-	t    *tiling
-	r, c int
-}
-
-// label returns a tile's name: its row as letters (A, B, …, Z, AA, …) and
-// its column as a number, like a spreadsheet cell.
-func (t *tiling) label(r, c int) string { return rowName(r) + fmt.Sprint(c+1) }
-
-func rowName(r int) string {
-	s := ""
-	for r++; r > 0; r = (r - 1) / 26 {
-		s = string(rune('A'+(r-1)%26)) + s
-	}
-	return s
-}
-
-// window returns the chart rectangle shown on tile (r, c).
-func (t *tiling) window(r, c int) layout.Rect {
-	return layout.Rect{X: t.origin.X + float64(c)*t.stepX, Y: t.origin.Y + float64(r)*t.stepY, W: t.winW, H: t.winH}
+	// root is the box whose page this view begins in split mode: a
+	// folded box elsewhere names the page it continues on.
+	root domain.NodeID
+	// join puts the view on the page of the one before it: split mode
+	// packs small units onto a page.
+	join bool
+	// pageOf gives the page index (among the views' pages) where a folded
+	// box continues, for the note 见第 N 页 beside it.
+	pageOf map[domain.NodeID]int
 }
 
 // content returns the part of a view's area left for the chart under its
@@ -149,6 +126,32 @@ func fitIn(ch *chart.Chart, p paper, area layout.Rect, caption string) view {
 	if b.H > 0 {
 		k = min(k, r.H/b.H)
 	}
+	return fitAt(ch, p, area, caption, k)
+}
+
+// fitAt shows the chart at scale k centred in the area of page p under
+// the caption.
+func fitAt(ch *chart.Chart, p paper, area layout.Rect, caption string, k float64) view {
+	return fitRectAt(ch, ch.Bounds, p, area, caption, k)
+}
+
+// fitBounds is fitIn for the part b of the chart.
+func fitBounds(ch *chart.Chart, b layout.Rect, p paper, area layout.Rect, caption string) view {
+	r := content(area, caption)
+	k := maxScale
+	if b.W > 0 {
+		k = min(k, r.W/b.W)
+	}
+	if b.H > 0 {
+		k = min(k, r.H/b.H)
+	}
+	return fitRectAt(ch, b, p, area, caption, k)
+}
+
+// fitRectAt shows the part b of the chart at scale k centred in the area
+// of page p under the caption.
+func fitRectAt(ch *chart.Chart, b layout.Rect, p paper, area layout.Rect, caption string, k float64) view {
+	r := content(area, caption)
 	win := layout.Rect{X: b.X - (r.W/k-b.W)/2, Y: b.Y - (r.H/k-b.H)/2, W: r.W / k, H: r.H / k}
 	return view{ch: ch, page: p, area: area, caption: caption, k: k, win: win}
 }
@@ -161,7 +164,7 @@ func (c *composer) tile(ch *chart.Chart, fr frame, first bool, name string) []vi
 	var bestPage paper
 	for _, land := range fr.orientations() {
 		p := fr.paper(land)
-		t := grid(ch.Bounds, tileContent(fr.rest(p)), 1)
+		t := grid(ch, tileContent(fr.rest(p)), 1)
 		if best.rows == 0 || t.rows*t.cols < best.rows*best.cols {
 			best, bestPage = t, p
 		}
@@ -175,7 +178,9 @@ func (c *composer) tile(ch *chart.Chart, fr frame, first bool, name string) []vi
 	if first {
 		mapArea = fr.first(p)
 	}
-	mv := fitIn(ch, p, mapArea, prefix(name)+fmt.Sprintf(c.pick("拼接示意图：共 %d 行 × %d 列，%d 页，按十字标记对齐拼贴",
+	// The map shows what the tiles cover, which is more than the chart,
+	// so that the outlines of the outer tiles stay on the page.
+	mv := fitBounds(ch, t.cover(), p, mapArea, prefix(name)+fmt.Sprintf(c.pick("拼接示意图：共 %d 行 × %d 列，%d 页，按十字标记对齐拼贴",
 		"Assembly map: %d × %d tiles (rows × columns), %d pages; align the cross marks"), t.rows, t.cols, t.rows*t.cols))
 	mv.tiles = t
 	views := []view{mv}
@@ -198,29 +203,6 @@ func prefix(name string) string {
 		return ""
 	}
 	return name + " · "
-}
-
-// tileContent is the rectangle of a tile page the chart shows in: the area
-// under the caption every tile has, less the margin for the neighbours'
-// labels.
-func tileContent(area layout.Rect) layout.Rect {
-	return layout.Rect{X: area.X + tileMargin, Y: area.Y + captionH + tileMargin,
-		W: area.W - 2*tileMargin, H: area.H - captionH - 2*tileMargin}
-}
-
-// grid cuts chart bounds b into tiles of content rectangle r at scale k,
-// neighbours sharing tileOverlap points of paper, the grid centred on the
-// chart.
-func grid(b, r layout.Rect, k float64) tiling {
-	t := tiling{k: k, winW: r.W / k, winH: r.H / k}
-	t.stepX = (r.W - tileOverlap) / k
-	t.stepY = (r.H - tileOverlap) / k
-	t.cols = max(1, int(math.Ceil((b.W-t.winW)/t.stepX-1e-9))+1)
-	t.rows = max(1, int(math.Ceil((b.H-t.winH)/t.stepY-1e-9))+1)
-	coverW := t.winW + float64(t.cols-1)*t.stepX
-	coverH := t.winH + float64(t.rows-1)*t.stepY
-	t.origin = layout.Point{X: b.X - (coverW-b.W)/2, Y: b.Y - (coverH-b.H)/2}
-	return t
 }
 
 // splitPoints returns the boxes under root (0 for the whole document) that
@@ -246,8 +228,14 @@ func splitPoints(d *domain.Document, root domain.NodeID) []domain.NodeID {
 	}
 }
 
-// planChart lays the document's chart out on pages as the options ask.
-func (c *composer) planChart(fr frame, root domain.NodeID) ([]view, error) {
+// planChart lays the document's whole chart out on pages as the options
+// ask.
+func (c *composer) planChart(fr frame) ([]view, error) { return c.planChartOf(fr, 0) }
+
+// planChartOf lays the chart of root's subtree (0: the whole chart) out
+// on pages as the options ask: the book's chapter per unit draws the
+// unit's own chart.
+func (c *composer) planChartOf(fr frame, root domain.NodeID) ([]view, error) {
 	opt := chart.OptionsFor(c.d)
 	opt.Root = root
 	opt.English = c.o.Language == domain.English
@@ -262,8 +250,8 @@ func (c *composer) planChart(fr frame, root domain.NodeID) ([]view, error) {
 		if v, ok := c.fit(ch, fr, true, ""); ok {
 			return []view{v}, nil
 		}
-		c.warn(c.say("图表在一页%s纸上字号将小于 %d 磅，已改为分页打印：按部门分页，部门过大时拼接",
-			"On one %s page the chart's text would be smaller than %d points, so it is printed on several pages: a page per unit, tiled where a unit is too large"),
+		c.warn(c.say("图表在一页%s纸上字号将小于 %d 磅，已改为分页打印：按部门分块，小部门同页排列，部门过大时拼接",
+			"On one %s page the chart's text would be smaller than %d points, so it is printed on several pages: unit by unit, small units sharing a page, tiled where a unit is too large"),
 			c.paperName(), MinTextSize)
 	default:
 		if len(splitPoints(c.d, root)) == 0 && len(ch.Boxes) > 0 {
@@ -271,7 +259,11 @@ func (c *composer) planChart(fr frame, root domain.NodeID) ([]view, error) {
 		}
 	}
 	sp := splitter{c: c, fr: fr, opt: opt, work: c.d.Clone()}
-	return sp.split(root, ch, true, "", c.o.Mode == Split)
+	views, err := sp.split(root, ch, true, "", c.o.Mode == Split)
+	if err != nil {
+		return nil, err
+	}
+	return c.pack(views, fr), nil
 }
 
 // splitter cuts a chart into an overview and a page per unit, again and
@@ -335,6 +327,7 @@ func (sp *splitter) split(root domain.NodeID, ch *chart.Chart, first bool, name 
 		if err != nil {
 			return nil, err
 		}
+		more[0].root = p
 		views = append(views, more...)
 	}
 	return views, nil
@@ -362,10 +355,29 @@ func (c *composer) place(ch *chart.Chart, fr frame, first bool, name string) []v
 }
 
 // build returns the chart of root's subtree with the points folded.
+//
+// A folded box stands for a whole unit, not a leaf: its family is drawn
+// in a row, as an org chart, rather than stacked in a compact column with
+// the leaf positions.
 func (sp *splitter) build(root domain.NodeID, points []domain.NodeID) (*chart.Chart, error) {
+	leaves := map[domain.NodeID]domain.Leaves{}
+	for _, p := range points {
+		if up := sp.work.Node(p).Parent; up != 0 {
+			leaves[up] = sp.work.Node(up).Leaves
+		}
+	}
 	fold := func(v bool) error {
 		for _, p := range points {
 			if _, err := domain.SetCollapsed(p, v).Do(sp.work); err != nil {
+				return err
+			}
+		}
+		for up, was := range leaves {
+			to := domain.LeavesRow
+			if !v {
+				to = was
+			}
+			if _, err := domain.SetLeaves(up, to).Do(sp.work); err != nil {
 				return err
 			}
 		}
@@ -409,101 +421,7 @@ func (c *composer) drawView(s *sheet, v view) {
 		c.drawTileMap(s, v, r)
 	default:
 		c.drawChart(s, v.ch, v.win, v.k, r.X, r.Y, true)
-	}
-}
-
-// drawTileMap draws the grid of tiles over the thumbnail of the chart.
-func (c *composer) drawTileMap(s *sheet, v view, r layout.Rect) {
-	t := v.tiles
-	at := func(x, y float64) (float64, float64) { return r.X + (x-v.win.X)*v.k, r.Y + (y-v.win.Y)*v.k }
-	f := font{size: min(16, max(7, t.stepX*v.k/4)), bold: true, color: unitLine}
-	for row := range t.rows {
-		for col := range t.cols {
-			w := t.window(row, col)
-			x, y := at(w.X, w.Y)
-			s.rect(x, y, w.W*v.k, w.H*v.k, pen{width: 0.6, color: unitLine, dash: dashed}, nil)
-			cx, cy := at(w.X+t.stepX/2, w.Y+t.stepY/2)
-			c.textIn(s, cx-50, 100, cy+f.size/2, f, alignCenter, t.label(row, col))
-		}
-	}
-}
-
-// drawTile draws one tile: the shared edges tinted, the chart clipped to
-// the tile, the assembly marks and the neighbours' labels around it.
-func (c *composer) drawTile(s *sheet, v view) {
-	t, row, col := v.tile.t, v.tile.r, v.tile.c
-	r := tileContent(v.area)
-	band := &overlap
-	if col > 0 {
-		s.rect(r.X, r.Y, tileOverlap, r.H, pen{}, band)
-	}
-	if col < t.cols-1 {
-		s.rect(r.X+r.W-tileOverlap, r.Y, tileOverlap, r.H, pen{}, band)
-	}
-	if row > 0 {
-		s.rect(r.X, r.Y, r.W, tileOverlap, pen{}, band)
-	}
-	if row < t.rows-1 {
-		s.rect(r.X, r.Y+r.H-tileOverlap, r.W, tileOverlap, pen{}, band)
-	}
-	s.clip(r.X, r.Y, r.W, r.H)
-	c.drawChart(s, v.ch, v.win, v.k, r.X, r.Y, true)
-	c.drawMarks(s, v, r)
-	s.unclip()
-	s.rect(r.X, r.Y, r.W, r.H, pen{width: 0.4, color: grey, dash: dashed}, nil)
-
-	// The neighbours' names in the margin, so the tiles can be laid out
-	// without the map.
-	f := font{size: 8, bold: true, color: unitLine}
-	mid := r.Y + r.H/2 + f.size/3
-	if col > 0 {
-		c.textIn(s, r.X-tileMargin, tileMargin, mid, f, alignCenter, "←")
-		c.textIn(s, r.X-tileMargin, tileMargin, mid+f.size*1.3, f, alignCenter, t.label(row, col-1))
-	}
-	if col < t.cols-1 {
-		c.textIn(s, r.X+r.W, tileMargin, mid, f, alignCenter, "→")
-		c.textIn(s, r.X+r.W, tileMargin, mid+f.size*1.3, f, alignCenter, t.label(row, col+1))
-	}
-	if row > 0 {
-		c.textIn(s, r.X, r.W, r.Y-5, f, alignCenter, "↑ "+t.label(row-1, col))
-	}
-	if row < t.rows-1 {
-		c.textIn(s, r.X, r.W, r.Y+r.H+tileMargin-6, f, alignCenter, "↓ "+t.label(row+1, col))
-	}
-}
-
-// drawMarks draws the assembly marks, a circle and cross, in the middle of
-// every overlap band at a quarter and three quarters along the seam. They
-// are placed in chart coordinates, so the two tiles sharing a band show
-// them at the same place of the chart: laying one mark over the other
-// aligns the tiles.
-func (c *composer) drawMarks(s *sheet, v view, r layout.Rect) {
-	t := v.tile.t
-	ov := tileOverlap / v.k // the overlap in chart points
-	var marks []layout.Point
-	for col := range t.cols - 1 {
-		x := t.origin.X + float64(col+1)*t.stepX + ov/2
-		for row := range t.rows {
-			y := t.origin.Y + float64(row)*t.stepY
-			marks = append(marks, layout.Point{X: x, Y: y + t.winH/4}, layout.Point{X: x, Y: y + t.winH*3/4})
-		}
-	}
-	for row := range t.rows - 1 {
-		y := t.origin.Y + float64(row+1)*t.stepY + ov/2
-		for col := range t.cols {
-			x := t.origin.X + float64(col)*t.stepX
-			marks = append(marks, layout.Point{X: x + t.winW/4, Y: y}, layout.Point{X: x + t.winW*3/4, Y: y})
-		}
-	}
-	st := pen{width: 0.5, color: unitLine}
-	for _, m := range marks {
-		if !contains(v.win, m) {
-			continue
-		}
-		x, y := r.X+(m.X-v.win.X)*v.k, r.Y+(m.Y-v.win.Y)*v.k
-		s.path(circle(x, y, markRadius), true, st, nil)
-		s.line(x-2*markRadius, y, x+2*markRadius, y, st)
-		s.line(x, y-2*markRadius, x, y+2*markRadius, st)
+		c.noteFolded(s, v, r.X, r.Y)
 	}
 }
 

@@ -95,6 +95,9 @@ func (p *pieces) table(t *table, rows []row) {
 	p.ps = append(p.ps, piece{kind: pTable, t: t, rows: rows})
 }
 
+// add records pieces composed already.
+func (p *pieces) add(ps ...piece) { p.ps = append(p.ps, ps...) }
+
 func (p *pieces) firstLines(n int, fn font) float64 { return float64(n) * p.c.lineHeight(fn) }
 
 // bookPieces composes the book's body, after the cover and the contents:
@@ -134,12 +137,9 @@ func (c *composer) bookPieces() []piece {
 	}
 
 	chapter(c.pick("人员编制表", "Staffing table"), 3*c.lineHeight(fBody))
-	t, rows, note := c.staffingTable(c.paper.w - 2*bookSide)
-	add(piece{kind: pTable, t: t, rows: rows})
-	if note != "" {
-		add(piece{kind: pSpace}, piece{kind: pPara, text: note, note: true})
-	}
-	add(c.notes(c.withStaffingNote(c.d.Info.Notes))...) // staffing.go
+	st := &pieces{c: c, width: c.paper.w - 2*bookSide}
+	c.staffingTable(st, c.withStaffingNote(c.d.Info.Notes)) // staffingtable.go, staffing.go
+	add(st.ps...)
 
 	chapter(c.pick("岗位说明书", "Job descriptions"), 3*c.lineHeight(fBody))
 	n := 0
@@ -181,12 +181,9 @@ func (c *composer) unitPieces() []piece {
 	add := func(p ...piece) { ps = append(ps, p...) }
 	add(piece{kind: pChart, level: 1, text: "1 " + c.pick("组织架构图", "Organization chart")})
 	add(piece{kind: pHeading, level: 1, text: "2 " + c.pick("人员编制表", "Staffing table"), newPage: true, keep: 3 * c.lineHeight(fBody), toc: true})
-	t, rows, note := c.staffingTable(c.paper.w - 2*bookSide)
-	add(piece{kind: pTable, t: t, rows: rows})
-	if note != "" {
-		add(piece{kind: pSpace}, piece{kind: pPara, text: note, note: true})
-	}
-	add(c.notes(c.withStaffingNote(c.d.Info.Notes))...) // staffing.go
+	st := &pieces{c: c, width: c.paper.w - 2*bookSide}
+	c.staffingTable(st, c.withStaffingNote(c.d.Info.Notes)) // staffingtable.go, staffing.go
+	add(st.ps...)
 
 	top, deps := c.departments()
 	chapter := 2
@@ -382,8 +379,7 @@ func (c *composer) positionForm(n *domain.Node) []piece {
 
 	type pair struct{ k, v string }
 	basics := []pair{{c.pick("岗位名称", "Position"), c.positionName(n)}}
-	// TODO(lead): switch to c.d.PositionCode(n.ID) when the form branch lands.
-	if code := strings.TrimSpace(j.Code); code != "" {
+	if code := c.positionCode(n.ID); code != "" {
 		basics = append(basics, pair{c.pick("岗位编号", "Position code"), code})
 	}
 	basics = append(basics, pair{c.pick("所属部门", "Unit"), unit}, pair{c.pick("直接上级", "Reports to"), sup},
@@ -461,6 +457,15 @@ func (c *composer) positionForm(n *domain.Node) []piece {
 	return append(ps, c.notes(n.Notes)...)
 }
 
+// positionCode returns the code (岗位编号) position id prints, by the
+// document's numbering, worked out once for the whole book.
+func (c *composer) positionCode(id domain.NodeID) string {
+	if c.codes == nil {
+		c.codes = c.d.PositionCodes()
+	}
+	return strings.TrimSpace(c.codes[id])
+}
+
 // signatureRow returns the form's signature row: 任职者, 直接上级 and
 // 人力资源部, each with room to sign and a date to fill in.
 func (c *composer) signatureRow() piece {
@@ -488,19 +493,8 @@ func (c *composer) coverTables() (info *table, infoRows []row, sign *table, sign
 		kv(c.pick("密级", "Confidentiality"), orDash(i.Confidentiality)),
 		kv(c.pick("编制合计", "Planned total"), c.totalText()),
 	}
-	if len(i.SignOffs) == 0 {
-		return info, infoRows, nil, nil
-	}
-	sw := 340.0
-	sign = &table{header: true, font: fBody, cols: []column{
-		{title: c.pick("签署", "Sign-off"), width: 70, align: alignCenter},
-		{title: c.pick("姓名", "Name"), width: 150, align: alignCenter},
-		{title: c.pick("日期", "Date"), width: sw - 220, align: alignCenter},
-	}}
-	for _, r := range i.SignOffs {
-		// An empty name leaves a tall blank cell to sign in.
-		signRows = append(signRows, row{cells: []string{c.role(r.Role), r.Name, r.Date}, labelFirst: true, min: 30})
-	}
+	// An empty name leaves a tall blank cell to sign in.
+	sign, signRows = c.signOffTable(fBody, 30)
 	return info, infoRows, sign, signRows
 }
 

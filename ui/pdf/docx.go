@@ -35,6 +35,8 @@ import (
 // its particulars and sign-off table, the contents as a field Word
 // updates, then the same chapters as the PDF book.
 func Docx(w io.Writer, d *domain.Document, o Options) (Report, error) {
+	// The book's paper, as the PDF book's.
+	o.Paper = o.BookPaper
 	c, err := newComposer(d, o)
 	if err != nil {
 		return Report{}, err

@@ -157,11 +157,23 @@ func (f *flow) table(t *table, rows []row) {
 			f.y += headH
 		}
 	}
+	laid := make([]laidRow, len(rows))
+	for i, r := range rows {
+		laid[i] = f.c.lay(t, r)
+	}
 	first := true
-	for _, r := range rows {
-		lr := f.c.lay(t, r)
+	for i := range laid {
+		lr := &laid[i]
 		h := lr.height(0, lr.n)
 		need := h
+		if i == 0 || !rows[i-1].keepNext {
+			// A group of rows kept together moves to the next page as a
+			// whole, unless it is taller than a page.
+			need = f.keptHeight(t, laid, i)
+			if need+headH > f.bottom-f.top {
+				need = h
+			}
+		}
 		if first {
 			need += headH
 		}
@@ -184,7 +196,7 @@ func (f *flow) table(t *table, rows []row) {
 		}
 		first = false
 		if f.y+h <= f.bottom {
-			f.c.drawRow(f.s, t, x, f.y, h, &lr, 0, lr.n)
+			f.c.drawRow(f.s, t, x, f.y, h, lr, 0, lr.n)
 			f.y += h
 			continue
 		}
@@ -200,7 +212,7 @@ func (f *flow) table(t *table, rows []row) {
 			}
 			to := min(lr.n, from+fit)
 			hh := lr.height(from, to)
-			f.c.drawRow(f.s, t, x, f.y, hh, &lr, from, to)
+			f.c.drawRow(f.s, t, x, f.y, hh, lr, from, to)
 			f.y += hh
 			from = to
 			if from < lr.n {
@@ -209,4 +221,21 @@ func (f *flow) table(t *table, rows []row) {
 			}
 		}
 	}
+}
+
+// keptHeight returns the height of the rows from i that must share a page:
+// row i and every row kept with the one before it, and the table's tail
+// when the group ends the table.
+func (f *flow) keptHeight(t *table, laid []laidRow, i int) float64 {
+	h := 0.0
+	for j := i; j < len(laid); j++ {
+		h += laid[j].height(0, laid[j].n)
+		if !laid[j].keepNext {
+			if j == len(laid)-1 {
+				h += t.tail
+			}
+			return h
+		}
+	}
+	return h + t.tail
 }

@@ -36,8 +36,9 @@ const (
 	// a first page that maps the tiles.
 	Tile
 	// Split prints an overview of the top levels, with the top-level units
-	// folded, and then one page per top-level unit. A unit too large for
-	// its page is tiled.
+	// folded, and then every top-level unit, small ones sharing a page,
+	// all at one scale; a folded box names the page it continues on. A
+	// unit too large for its page is tiled.
 	Split
 )
 
@@ -67,8 +68,13 @@ const MinTextSize = 6
 
 // Options choose the paper and how a large chart is printed.
 type Options struct {
-	// Paper is "A4", "A3" or "A2" (any case); empty means A4.
+	// Paper is the chart's paper: "A4", "A3" or "A2" (any case); empty
+	// means A4.
 	Paper string
+	// BookPaper is the book's paper, chosen apart from the chart's (an
+	// office prints the chart on A3 and the book on A4); empty means A4.
+	// The book's chart pages are printed on it too.
+	BookPaper string
 	// Landscape turns the chart PDF's paper sideways. The book is read
 	// upright: its text pages stay portrait, and its chart pages turn to
 	// suit the chart's shape whatever Landscape says.
@@ -89,11 +95,12 @@ type Options struct {
 	Saved time.Time
 }
 
-// OptionsFor returns the document's own printing preferences: its paper,
-// orientation and print language, which the warnings follow too.
+// OptionsFor returns the document's own printing preferences: the chart's
+// and the book's paper, the chart's orientation and the print language,
+// which the warnings follow too.
 func OptionsFor(d *domain.Document) Options {
 	p := d.Info.Page
-	return Options{Paper: p.Paper, Landscape: p.Landscape, Language: p.Language, Messages: p.Language}
+	return Options{Paper: p.Paper, BookPaper: domain.BookPaperOf(p), Landscape: p.Landscape, Language: p.Language, Messages: p.Language}
 }
 
 // Report says what an export produced.
@@ -154,6 +161,8 @@ func Chart(w io.Writer, d *domain.Document, o Options) (Report, error) {
 // sign-off table, the table of contents, the chart, the functions of every
 // unit, the staffing table (人员编制表) and one section per position.
 func Book(w io.Writer, d *domain.Document, o Options) (Report, error) {
+	// The book is laid out on its own paper, which its warnings name.
+	o.Paper = o.BookPaper
 	c, err := newComposer(d, o)
 	if err != nil {
 		return Report{}, err

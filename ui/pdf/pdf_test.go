@@ -30,7 +30,11 @@ func expectedChart(d *domain.Document) []string {
 func expectedBook(d *domain.Document) []string {
 	want := append(expectedChart(d), fmt.Sprintf("编制合计%d人", d.Total().Planned), d.Info.Notes)
 	sub := map[domain.NodeID]int{}
+	listed := map[domain.NodeID]int{} // positions directly in each unit
 	d.Walk(func(n *domain.Node) bool {
+		if n.Kind.IsPosition() {
+			listed[d.UnitOf(n.ID)]++
+		}
 		want = append(want, n.Notes)
 		want = append(want, n.Duties...)
 		want = append(want, n.Qualifications...)
@@ -43,8 +47,10 @@ func expectedBook(d *domain.Document) []string {
 		}
 		return true
 	})
-	for _, v := range sub {
-		want = append(want, fmt.Sprintf("小计%d", v))
+	for u, v := range sub {
+		if listed[u] > 1 { // a single position is its own subtotal
+			want = append(want, fmt.Sprintf("小计%d", v))
+		}
 	}
 	return append(want, fmt.Sprintf("合计%d", d.Total().Planned), "岗位名称", "所属部门", "编制人数", "直接上级", "直接下级", "目录")
 }

@@ -168,10 +168,12 @@ type composer struct {
 	m        *measure.Measurer
 	clean    *cleaner
 	warnings []string
-	names    map[string]int // how many positions bear each name, once counted
-	anchors  int            // the last anchor id given
+	names    map[string]int           // how many positions bear each name, once counted
+	anchors  int                      // the last anchor id given
+	codes    map[domain.NodeID]string // every position's 岗位编号, once worked out
 	roll     map[domain.NodeID]domain.Headcount
 	total    domain.Headcount
+	refs     []pageRef // notes 见第 N 页 waiting for page numbers (pack.go)
 }
 
 func newComposer(d *domain.Document, o Options) (*composer, error) {

@@ -25,6 +25,12 @@ type row struct {
 	// spans gives how many columns each cell covers, for a form's merged
 	// cells; a missing or zero entry is one column. Nil: one cell a column.
 	spans []int
+	// indent moves the first cell's text right, to show a level of a
+	// hierarchy (a sub-unit in the staffing table).
+	indent float64
+	// keepNext keeps the row on the same page as the next one, so that a
+	// group of rows (a unit and its subtotal) is not split by a page.
+	keepNext bool
 }
 
 // cellWidths returns the width of each of r's cells in table t: one per
@@ -79,6 +85,10 @@ type table struct {
 	// covers. Without it the titles are not drawn at all.
 	header bool
 	font   font
+	// tail is the height of what follows the table and must share a page
+	// with its last row (the start of a note under it), so that it is
+	// never left alone on a page.
+	tail float64
 }
 
 // Cell padding and rule width.
@@ -112,7 +122,11 @@ func (c *composer) lay(t *table, r row) laidRow {
 		if r.isLabel(i) {
 			f = labelFont(r.font)
 		}
-		lr.lines[i] = c.wrap(text, f, w-2*cellPadX)
+		tw := w - 2*cellPadX
+		if i == 0 {
+			tw -= r.indent
+		}
+		lr.lines[i] = c.wrap(text, f, tw)
 		lr.n = max(lr.n, len(lr.lines[i]))
 	}
 	return lr
@@ -173,9 +187,13 @@ func (c *composer) drawRow(s *sheet, t *table, x, y, h float64, lr *laidRow, fro
 		s.rect(cx, y, w, h, rule, tint)
 		lines := lr.lines[i]
 		top := y + (h-float64(to-from)*lr.lh)/2
+		in := 0.0
+		if i == 0 {
+			in = lr.indent
+		}
 		for j := from; j < to && j < len(lines); j++ {
 			base := top + float64(j-from)*lr.lh + c.baseline(f)
-			c.textIn(s, cx+cellPadX, w-2*cellPadX, base, f, t.cellAlign(lr.row, i), lines[j])
+			c.textIn(s, cx+cellPadX+in, w-2*cellPadX-in, base, f, t.cellAlign(lr.row, i), lines[j])
 		}
 		cx += w
 	}
