@@ -317,3 +317,28 @@ func TestHistoryComparesAVersionWithTheCurrentOne(t *testing.T) {
 		t.Fatalf("during the comparison the box became %q", got)
 	}
 }
+
+// TestHistoryComparesTwoApprovedVersions: a version in the History is
+// compared with the one approved before it.
+func TestHistoryComparesTwoApprovedVersions(t *testing.T) {
+	m, ids, _ := editorOnFile(t, t.TempDir(), "两版.orgdraft")
+	signAll(t, m)
+	approveByMenu(t, m, "初版")
+	if err := m.Session().Revise(""); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Do(domain.Rename(ids.agent, "客服代表")); err != nil {
+		t.Fatal(err)
+	}
+	signAll(t, m)
+	approveByMenu(t, m, "改名")
+	menuAction(t, m, "History…")()
+	tapButton(t, topDialog(t, m), "Compare with V1.0")
+	c := m.Comparison()
+	if c == nil || c.Old.Info.Version != "V1.0" || c.New.Info.Version != "V1.1" {
+		t.Fatalf("compared %v", c)
+	}
+	if c.New.Node(ids.agent).Name != "客服代表" || c.Report.Same() {
+		t.Fatalf("the comparison of V1.0 and V1.1 misses the rename: %q", texts(m.Window.Content()))
+	}
+}

@@ -101,6 +101,25 @@ func (m *MainWindow) CompareWithRevision(seq int) error {
 	return m.ShowComparison(old, cur, v)
 }
 
+// CompareRevisions shows what changed from the approved version older to
+// the approved version newer, both kept in the file.
+func (m *MainWindow) CompareRevisions(older, newer int) error {
+	if m.session == nil {
+		return nil
+	}
+	var docs [2]*domain.Document
+	for i, seq := range []int{older, newer} {
+		d, err := m.session.Doc.RevisionDocument(seq)
+		if err != nil {
+			m.showError(err)
+			return err
+		}
+		docs[i] = d
+	}
+	v := pdf.Versions{Old: docs[0].Info.Version, New: docs[1].Info.Version}
+	return m.ShowComparison(docs[0], docs[1], v)
+}
+
 // versionLabel names a version by its file (or snapshot) name and its
 // version label.
 func versionLabel(name string, d *domain.Document) string {

@@ -133,11 +133,19 @@ func (h *historyDialog) row(r domain.Revision) fyne.CanvasObject {
 		h.dlg.Hide()
 		m.CompareWithRevision(seq)
 	})
+	buttons := container.NewHBox(open, export, compare)
+	if prev, ok := previousRevision(m.session.Doc.Revisions(), seq); ok {
+		buttons.Add(widget.NewButton(fmt.Sprintf(lang.L("Compare with %s"), prev.Version), func() {
+			h.dlg.Hide()
+			m.CompareRevisions(prev.Seq, seq)
+		}))
+	}
 	edit := widget.NewButtonWithIcon(lang.L("Edit Summary…"), theme.DocumentCreateIcon(), func() { h.editNote(r) })
 	if m.session.viewOnly() {
 		edit.Disable() // a view cannot save it
 	}
-	return container.NewVBox(title, note, container.NewHBox(open, export, compare, edit))
+	buttons.Add(edit)
+	return container.NewVBox(title, note, buttons)
 }
 
 // editNote asks for a new summary of changes of version r.
@@ -175,4 +183,16 @@ func orNone(s string) string {
 		return lang.L("(no summary)")
 	}
 	return s
+}
+
+// previousRevision returns the version approved before seq, if any.
+func previousRevision(revs []domain.Revision, seq int) (domain.Revision, bool) {
+	var prev domain.Revision
+	found := false
+	for _, r := range revs {
+		if r.Seq < seq && (!found || r.Seq > prev.Seq) {
+			prev, found = r, true
+		}
+	}
+	return prev, found
 }
