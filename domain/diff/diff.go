@@ -16,8 +16,10 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"orgdraft/domain"
+	"orgdraft/domain/staffing"
 )
 
 // Matching chooses how boxes of the two documents are paired.
@@ -369,6 +371,10 @@ func compareFields(o, n *domain.Node) []FieldChange {
 	add(FieldLeaves, o.Leaves.String(), n.Leaves.String())
 	add(FieldOffset, offset(o.Offset), offset(n.Offset))
 	add(FieldCollapsed, flag(o.Collapsed), flag(n.Collapsed))
+	for _, f := range domain.JobFields { // the rest of the 岗位说明书
+		add(jobField(f), o.Job.Text(f), n.Job.Text(f))
+	}
+	add(FieldStaffing, planText(o.Staffing), planText(n.Staffing))
 	// A unit keeps no headcount of its own, but a stray one (from an
 	// import or a kind changed back) is still a difference in the file.
 	if !o.Kind.IsPosition() && !n.Kind.IsPosition() {
@@ -435,6 +441,9 @@ func compareInfo(o, n domain.Info) []FieldChange {
 	add(FieldLeftToRight, flag(o.Page.LeftToRight), flag(n.Page.LeftToRight))
 	add(FieldCompactLeaves, flag(o.Page.CompactLeaves), flag(n.Page.CompactLeaves))
 	add(FieldPrintLanguage, o.Page.Language.String(), n.Page.Language.String())
+	add(FieldBookPaper, domain.BookPaperOf(o.Page), domain.BookPaperOf(n.Page))
+	add(FieldBookOrder, o.Page.BookOrder.String(), n.Page.BookOrder.String())
+	add(FieldCodes, codesText(o.Codes), codesText(n.Codes))
 	return out
 }
 
@@ -527,4 +536,34 @@ func linkEnd(paths map[domain.NodeID][]string, id domain.NodeID) []string {
 		return p
 	}
 	return []string{"#" + strconv.FormatInt(int64(id), 10)}
+}
+
+// jobField is the field name of a JobSpec text field in a report:
+// "job.summary" and so on.
+func jobField(f domain.JobField) string { return "job." + f.String() }
+
+// planText shows a staffing plan (排班定编) in a line: its posts, each
+// with people × hours × days, and the 编制 it gives; "" for none.
+func planText(p *staffing.Plan) string {
+	if p == nil {
+		return ""
+	}
+	var posts []string
+	for _, post := range p.Posts {
+		posts = append(posts, strings.TrimSpace(fmt.Sprintf("%s %d×%s×%sd", post.Name, post.People, post.Hours.Display(), staffing.Num(post.Days))))
+	}
+	text := strings.Join(posts, ", ")
+	if r, err := staffing.Compute(p); err == nil {
+		text += fmt.Sprintf(" = %d", r.Total)
+	}
+	return text
+}
+
+// codesText shows the numbering scheme of positions: its prefix and the
+// width of its numbers; "" when it is off.
+func codesText(c domain.CodeScheme) string {
+	if c.Digits == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s %0*d", c.Prefix, c.Digits, 1)
 }

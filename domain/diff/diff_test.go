@@ -198,6 +198,20 @@ var edits = []edit{
 	{"notes", func(r *rand.Rand, d *domain.Document, id domain.NodeID) (domain.Command, []string) {
 		return domain.SetNotes(id, "新备注"), []string{word(Changed, id, FieldNotes)}
 	}},
+	{"job field", func(r *rand.Rand, d *domain.Document, id domain.NodeID) (domain.Command, []string) {
+		if !positionOr(d, id) {
+			return nil, nil
+		}
+		f := domain.JobFields[r.IntN(len(domain.JobFields))]
+		return domain.SetJobText(id, f, "新写的一项"), []string{word(Changed, id, "job."+f.String())}
+	}},
+	{"authority and KPIs", func(r *rand.Rand, d *domain.Document, id domain.NodeID) (domain.Command, []string) {
+		if !positionOr(d, id) {
+			return nil, nil
+		}
+		l := []domain.List{domain.Authority, domain.KPIs}[r.IntN(2)]
+		return domain.InsertItems(id, l, 0, "新增一条"), []string{word(Changed, id, l.String()+".added")}
+	}},
 	{"concurrent", func(r *rand.Rand, d *domain.Document, id domain.NodeID) (domain.Command, []string) {
 		return domain.SetConcurrent(id, !d.Node(id).Concurrent), []string{word(Changed, id, FieldConcurrent)}
 	}},
@@ -327,6 +341,10 @@ var edits = []edit{
 			i.Page.Paper = "A3"
 			return nil
 		}}, []string{"info:paper", "info:signOff", "info:version"}
+	}},
+	{"book paper and order", func(r *rand.Rand, d *domain.Document, id domain.NodeID) (domain.Command, []string) {
+		return &domain.Batch{Name: "book", Cmds: []domain.Command{domain.SetBookPaper("A3"), domain.SetBookOrder(domain.BookByUnit)}},
+			[]string{"info:bookOrder", "info:bookPaper"}
 	}},
 	{"print language", func(r *rand.Rand, d *domain.Document, id domain.NodeID) (domain.Command, []string) {
 		return domain.SetPrintLanguage(domain.English), []string{"info:printLanguage"}

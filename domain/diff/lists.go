@@ -49,7 +49,7 @@ type ListChange struct {
 // compareLists aligns each of the box pair's lists.
 func compareLists(o, n *domain.Node) []ListChange {
 	var out []ListChange
-	for _, l := range []domain.List{domain.Duties, domain.Functions, domain.Qualifications} {
+	for _, l := range domain.Lists {
 		if items := alignItems(o.Items(l), n.Items(l)); len(items) > 0 {
 			out = append(out, ListChange{List: l, Name: l.String(), Items: items})
 		}

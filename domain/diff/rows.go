@@ -36,6 +36,10 @@ const (
 	FieldLeftToRight     = "leftToRight"
 	FieldCompactLeaves   = "compactLeaves"
 	FieldPrintLanguage   = "printLanguage"
+	FieldBookPaper       = "bookPaper"
+	FieldBookOrder       = "bookOrder"
+	FieldCodes           = "codes"
+	FieldStaffing        = "staffing"
 )
 
 // words are the labels of the report in Chinese and English.
@@ -66,7 +70,25 @@ var words = map[string][2]string{
 	FieldCompactLeaves:   {"紧凑排列", "Compact leaves"},
 	FieldPrintLanguage:   {"打印语言", "Print language"},
 	"documentFields":     {"文档信息有修改", "document details changed"},
-	"zh":                 {"中文", "Chinese"}, "en": {"英文", "English"},
+	FieldBookPaper:       {"说明书纸张", "Book paper"},
+	FieldBookOrder:       {"说明书章节", "Book chapters"},
+	FieldCodes:           {"岗位编号规则", "Position codes"},
+	FieldStaffing:        {"排班定编", "Staffing plan"},
+	"bookOrder:kind":     {"按类型", "by kind"}, "bookOrder:unit": {"按部门分章", "a chapter per unit"},
+	"job.code":         {"岗位编号", "Position code"},
+	"job.payGrade":     {"薪资等级", "Pay grade"},
+	"job.summary":      {"岗位概述", "Summary"},
+	"job.education":    {"学历", "Education"},
+	"job.major":        {"专业", "Major"},
+	"job.experience":   {"工作经验", "Experience"},
+	"job.skills":       {"技能", "Skills"},
+	"job.certificates": {"证书", "Certificates"},
+	"job.other":        {"其他要求", "Other requirements"},
+	"job.internal":     {"内部协作", "Internal relations"},
+	"job.external":     {"外部联系", "External contacts"},
+	"job.superior":     {"架构图外的直接上级", "Superior outside the chart"},
+	"authority":        {"工作权限", "Authority"}, "kpis": {"考核指标", "KPI"},
+	"zh": {"中文", "Chinese"}, "en": {"英文", "English"},
 
 	"unit": {"部门", "unit"}, "position": {"岗位", "position"}, "assistant": {"助理", "assistant"},
 	"true": {"是", "yes"}, "false": {"否", "no"},
@@ -118,6 +140,8 @@ func FieldLabel(c FieldChange, zh bool) string {
 // by their words, the rest as written.
 func value(field, v string, zh bool) string {
 	switch field {
+	case FieldBookOrder:
+		return Word("bookOrder:"+v, zh)
 	case FieldKind, FieldHead, FieldConcurrent, FieldCollapsed, FieldLeaves, FieldStatus,
 		FieldLandscape, FieldLeftToRight, FieldCompactLeaves, FieldPrintLanguage:
 		return Word(v, zh)
