@@ -191,6 +191,12 @@ func (f *flow) table(t *table, rows []row) {
 				f.page()
 			}
 			drawHead()
+			if c := rows[i].continued; c != "" && len(rows[i].cells) > 0 {
+				r := rows[i]
+				r.cells = append([]string{c}, r.cells[1:]...)
+				*lr = f.c.lay(t, r)
+				h = lr.height(0, lr.n)
+			}
 		} else if first {
 			drawHead()
 		}

@@ -124,7 +124,8 @@ func lastRow(lines []string) string {
 
 // TestStaffingPages prints a staffing table of many pages: no page starts
 // with a subtotal or the total (a unit split from its subtotal), or in
-// the middle of a unit that fits on a page; the notes are not alone on
+// the middle of a unit that fits on a page; every page starts with the
+// name of its unit (with （续） where a long unit goes on); the notes are not alone on
 // their page; and 在岗 and 缺编 are columns only when the document has
 // filled numbers.
 func TestStaffingPages(t *testing.T) {
@@ -150,13 +151,19 @@ func TestStaffingPages(t *testing.T) {
 		if len(first) == 0 || first[0] == "小计" || first[0] == "合计" {
 			t.Errorf("staffing page %d starts with %q", i+1, pg[0])
 		}
-		if i > 0 && !units[first[0]] {
-			// A unit broken across pages: the page before ends with more
-			// than its first row (a unit's name and first position).
+		if name, cont := strings.CutSuffix(first[0], "（续）"); i > 0 && cont {
+			// A unit broken across pages is named again, marked （续）,
+			// and the page before ends with more than its first row (a
+			// unit's name and first position).
 			prev := strings.Fields(lastRow(pgs[i-1]))
 			if len(prev) > 0 && units[prev[0]] {
 				t.Errorf("staffing page %d continues the unit whose first row alone ends page %d", i+1, i)
 			}
+			if !units[name] {
+				t.Errorf("staffing page %d continues %q, which is no unit", i+1, name)
+			}
+		} else if i > 0 && !units[first[0]] {
+			t.Errorf("staffing page %d starts with %q, not with the name of its unit", i+1, pg[0])
 		}
 	}
 	last := strings.Join(pgs[len(pgs)-1], "\n")

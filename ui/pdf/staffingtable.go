@@ -170,7 +170,11 @@ func (c *composer) staffingTable(f *pieces, notes string) {
 			// A long unit may break across a page, but not after its
 			// first row or before its last two and the subtotal.
 			keep := len(u.positions) <= keepWhole || i == 0 || i >= len(u.positions)-2
-			rows = append(rows, row{cells: cells(unit, c.positionName(n), orDash(n.Grade), nums, sup, ""), indent: indent(u), keepNext: keep})
+			r := row{cells: cells(unit, c.positionName(n), orDash(n.Grade), nums, sup, ""), indent: indent(u), keepNext: keep}
+			if i > 0 {
+				r.continued = name + c.pick("（续）", " (cont.)")
+			}
+			rows = append(rows, r)
 		}
 		if len(u.positions) > 1 || u.subUnits {
 			rows = append(rows, row{cells: cells("", c.pick("小计", "Subtotal"), "", counts(sub), "", roll),

@@ -31,6 +31,10 @@ type row struct {
 	// keepNext keeps the row on the same page as the next one, so that a
 	// group of rows (a unit and its subtotal) is not split by a page.
 	keepNext bool
+	// continued, when set, is the row's first cell where a page break puts
+	// the row at the top of a page: the group's name marked （续）, so a
+	// long unit broken across pages is named on each.
+	continued string
 }
 
 // cellWidths returns the width of each of r's cells in table t: one per
