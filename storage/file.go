@@ -22,6 +22,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/mattn/go-sqlite3"
@@ -191,6 +192,10 @@ func (f *File) migrateAndLoad() (*domain.Document, error) {
 	switch {
 	case loadErr != nil:
 		return nil, pathError(f.path, ErrCorrupt, loadErr)
+	case isConstraint(err):
+		// Rows the older schema's checks let through (a damaged file)
+		// that the newer schema refuses: the file is left as it was.
+		return nil, pathError(f.path, ErrCorrupt, err)
 	case err != nil:
 		return nil, fmt.Errorf("%s: updating the document to this version of OrgDraft: %w", f.path, err)
 	}
@@ -393,6 +398,18 @@ func pathError(path string, sentinel, detail error) error {
 		return fmt.Errorf("%s: %w", path, sentinel)
 	}
 	return fmt.Errorf("%s: %w (%w)", path, sentinel, detail)
+}
+
+// isConstraint reports whether err is SQLite refusing rows that break a
+// constraint of the schema. ALTER TABLE ADD COLUMN checks every CHECK of
+// the table against the rows there are and reports a violation as a plain
+// SQLITE_ERROR, "CHECK constraint failed", so the message counts too.
+func isConstraint(err error) bool {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	return se.Code == sqlite3.ErrConstraint || (se.Code == sqlite3.ErrError && strings.Contains(se.Error(), "constraint failed"))
 }
 
 // classify maps SQLite's errors about a document file to our sentinels.
