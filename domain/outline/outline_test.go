@@ -580,3 +580,17 @@ func TestNULAndBrokenBytesAreMendedNotRefused(t *testing.T) {
 		t.Fatalf("boxes %q %q", d.Node(kids[0]).Name, d.Node(kids[1]).Name)
 	}
 }
+
+// TestOneHeadAUnit: a second box marked (负责人) in one unit is an error
+// naming its line, not a unit with two heads (found by FuzzParse).
+func TestOneHeadAUnit(t *testing.T) {
+	_, err := Parse("客服部\n  经理（1人，负责人）\n  主管（1人，负责人）\n  专员（3人）\n")
+	var el ErrorList
+	if !errors.As(err, &el) || len(el) != 1 || el[0].Line != 3 || !strings.Contains(el[0].Zh, "只能有一个负责人") {
+		t.Fatalf("two heads in one unit gave %v", err)
+	}
+	d, err := Parse("客服部\n  经理（1人，负责人）\n  专员（3人）\n")
+	if err != nil || d.HeadOf(d.Roots()[0]) == 0 {
+		t.Fatalf("one head: %v", err)
+	}
+}

@@ -52,6 +52,7 @@ type box struct {
 	// "(岗位)"): it is not guessed, and it is made a head only by
 	// "(负责人)".
 	fixed bool
+	line  int // the index of the box's line
 }
 
 // target is the existing box an outline is pasted into: its kind decides
@@ -329,7 +330,7 @@ func (p *parser) build() {
 		if l.role != roleBox {
 			continue
 		}
-		b := &box{}
+		b := &box{line: i}
 		sum := 0
 		var lists [3]bool // headings under the box: duties, functions, qualifications
 		for _, k := range l.kids {
@@ -398,6 +399,7 @@ func (p *parser) build() {
 			}
 		} else {
 			b.rolled = sum
+			p.oneHead(b.children)
 			markHead(b.children)
 		}
 		p.checkBox(i, b)
@@ -434,6 +436,21 @@ func (p *parser) checkBox(i int, b *box) {
 	}
 	if b.node.Planned > domain.MaxHeadcount || l.m.count > domain.MaxHeadcount {
 		p.fail(i, "人数过大（最多 %d 人）", "the headcount is too large (at most %d)", domain.MaxHeadcount)
+	}
+}
+
+// oneHead refuses a second box marked "(负责人)" among one unit's
+// boxes: a unit has one head.
+func (p *parser) oneHead(boxes []*box) {
+	seen := false
+	for _, c := range boxes {
+		if !c.node.Head {
+			continue
+		}
+		if seen {
+			p.fail(c.line, "一个部门只能有一个负责人，前面已经标了“负责人”", "a unit has one head, and an earlier box is marked as it")
+		}
+		seen = true
 	}
 }
 
