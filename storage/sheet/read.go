@@ -412,44 +412,60 @@ func (r *reader) tree(entries []entry) {
 // the rows loose so later checks can run. It takes time and memory linear
 // in the rows, however long the circles.
 func (r *reader) cycles(entries []entry) {
+	eachCircle(len(entries), func(i int) int { return entries[i].parent }, func(circle []int) {
+		rows := make([]int, len(circle))
+		for k, j := range circle {
+			rows[k] = entries[j].row
+		}
+		rows = startAtFirst(rows)
+		zh, en := circleRows(rows)
+		r.fail(rows[0], colParent, "上级编号形成了循环：%[1]s", "the parent ids go round in a circle: %[2]s", zh, en)
+		for _, j := range circle {
+			entries[j].parent = -1
+		}
+	})
+}
+
+// eachCircle calls found once for every circle of parents among n items,
+// where parentOf(i) is item i's parent (-1 for none), with the circle's
+// items in order; found cuts it loose, so that the walk stays linear in n
+// however long the circles.
+func eachCircle(n int, parentOf func(int) int, found func(circle []int)) {
 	const (
 		unseen = iota
 		onPath
 		done
 	)
-	state := make([]uint8, len(entries))
+	state := make([]uint8, n)
 	var path []int
-	for start := range entries {
+	for start := range n {
 		path = path[:0]
 		i := start
 		for i >= 0 && state[i] == unseen {
 			state[i] = onPath
 			path = append(path, i)
-			i = entries[i].parent
+			i = parentOf(i)
 		}
 		if i >= 0 && state[i] == onPath {
 			// The path ran into itself: from i on it is a circle.
-			circle := path[slices.Index(path, i):]
-			rows := make([]int, len(circle))
-			first := 0
-			for k, j := range circle {
-				rows[k] = entries[j].row
-				if rows[k] < rows[first] {
-					first = k
-				}
-			}
-			// Start the circle at its first row, where the message goes.
-			rows = append(rows[first:], rows[:first]...)
-			zh, en := circleRows(rows)
-			r.fail(rows[0], colParent, "上级编号形成了循环：%[1]s", "the parent ids go round in a circle: %[2]s", zh, en)
-			for _, j := range circle {
-				entries[j].parent = -1
-			}
+			found(path[slices.Index(path, i):])
 		}
 		for _, j := range path {
 			state[j] = done
 		}
 	}
+}
+
+// startAtFirst turns the rows of a circle round so that it starts at its
+// first row, where the message goes.
+func startAtFirst(rows []int) []int {
+	first := 0
+	for k := range rows {
+		if rows[k] < rows[first] {
+			first = k
+		}
+	}
+	return append(rows[first:], rows[:first]...)
 }
 
 // circleShown is how many rows of a circle a message names: the first

@@ -892,49 +892,23 @@ func (r *staffReader) place() ([]domain.Node, []written) {
 // cycles reports every circle of parents among the boxes once, by the
 // rows of its boxes, and cuts it loose.
 func (r *staffReader) cycles(parent []int, rowOf func(int) int) {
-	const (
-		unseen = iota
-		onPath
-		done
-	)
-	state := make([]uint8, len(parent))
-	var path []int
-	for start := range parent {
-		path = path[:0]
-		b := start
-		for b >= 0 && state[b] == unseen {
-			state[b] = onPath
-			path = append(path, b)
-			b = parent[b]
-		}
-		if b >= 0 && state[b] == onPath {
-			circle := path[slices.Index(path, b):]
-			var rows []int
-			for _, c := range circle {
-				if row := rowOf(c); len(rows) == 0 || rows[len(rows)-1] != row {
-					rows = append(rows, row)
-				}
-			}
-			if len(rows) > 1 && rows[0] == rows[len(rows)-1] {
-				rows = rows[:len(rows)-1]
-			}
-			first := 0
-			for k := range rows {
-				if rows[k] < rows[first] {
-					first = k
-				}
-			}
-			rows = append(rows[first:], rows[:first]...)
-			zh, en := circleRows(rows)
-			r.fail(rows[0], fSuperior, "直接上级形成了循环：%[1]s", "the superiors go round in a circle: %[2]s", zh, en)
-			for _, c := range circle {
-				parent[c] = -1
+	eachCircle(len(parent), func(i int) int { return parent[i] }, func(circle []int) {
+		var rows []int
+		for _, c := range circle {
+			if row := rowOf(c); len(rows) == 0 || rows[len(rows)-1] != row {
+				rows = append(rows, row)
 			}
 		}
-		for _, c := range path {
-			state[c] = done
+		if len(rows) > 1 && rows[0] == rows[len(rows)-1] {
+			rows = rows[:len(rows)-1]
 		}
-	}
+		rows = startAtFirst(rows)
+		zh, en := circleRows(rows)
+		r.fail(rows[0], fSuperior, "直接上级形成了循环：%[1]s", "the superiors go round in a circle: %[2]s", zh, en)
+		for _, c := range circle {
+			parent[c] = -1
+		}
+	})
 }
 
 // superiorWarnings names the rows whose written superior is not the one
