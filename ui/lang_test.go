@@ -14,7 +14,6 @@ import (
 	"unicode"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -257,34 +256,23 @@ func editorIn(t *testing.T, language string, d *domain.Document) *MainWindow {
 	return m
 }
 
-// shownTexts returns every text o shows: labels, buttons, entries and
-// their placeholders, check boxes, radio and select choices, cards,
-// hyperlinks and plain canvas text (the words in the chart's boxes).
+// shownTexts returns every text o shows: what texts finds, and the
+// entries' placeholders, radio and select choices and hyperlinks too.
 func shownTexts(o fyne.CanvasObject) []string {
-	var out []string
+	out := texts(o)
 	for _, obj := range visibleObjects(o) {
 		switch w := obj.(type) {
-		case *widget.Label:
-			out = append(out, w.Text)
-		case *widget.Button:
-			out = append(out, w.Text)
 		case *widget.Entry:
-			out = append(out, w.Text, w.PlaceHolder)
-		case *widget.Check:
-			out = append(out, w.Text)
+			out = append(out, w.PlaceHolder)
 		case *widget.RadioGroup:
 			out = append(out, w.Options...)
 		case *widget.Select:
-			out = append(out, w.Selected)
 			if w.Selected == "" {
 				out = append(out, w.PlaceHolder)
 			}
+			out = append(out, w.Selected)
 			out = append(out, w.Options...)
-		case *widget.Card:
-			out = append(out, w.Title, w.Subtitle)
 		case *widget.Hyperlink:
-			out = append(out, w.Text)
-		case *canvas.Text:
 			out = append(out, w.Text)
 		}
 	}
