@@ -284,10 +284,14 @@ const balanceSteps = 12
 // balanceParagraph appends the lines of p, which holds no '\n', to lines,
 // evened out as WrapBalanced describes.
 func (m *Measurer) balanceParagraph(lines []string, p string, size, maxWidth float64) []string {
-	greedy := m.wrapParagraph(nil, p, size, maxWidth)
+	// Most box texts take one line: wrap greedily into lines itself, so
+	// that they cost no more than Wrap.
+	start := len(lines)
+	lines = m.wrapParagraph(lines, p, size, maxWidth)
+	greedy := lines[start:]
 	n := len(greedy)
 	if n < 2 || utf8.RuneCountInString(p) > balanceLimit {
-		return append(lines, greedy...)
+		return lines
 	}
 	// The narrowest width that keeps n lines lies between the width the
 	// text would need spread evenly and maxWidth, which works. (Spaces
@@ -305,7 +309,7 @@ func (m *Measurer) balanceParagraph(lines []string, p string, size, maxWidth flo
 			lo = mid
 		}
 	}
-	return append(lines, best...)
+	return append(lines[:start], best...)
 }
 
 // fitsAll reports whether every line fits width: Wrap lets a single
